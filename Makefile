@@ -1,0 +1,35 @@
+# Parallax developer commands. `make run` and `make test` set everything up first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench setup clean
+
+run: $(STAMP)
+	@sh scripts/system-deps.sh gui
+	$(BIN)/parallax --demo
+
+test: $(STAMP)
+	@sh scripts/system-deps.sh test
+	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff format --check desktop tests
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff format --check desktop tests
+	$(BIN)/lint-imports
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@sh scripts/system-deps.sh offscreen
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

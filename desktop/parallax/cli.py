@@ -1,0 +1,157 @@
+"""The `parallax` command: project files from the shell, and the door to the GUI.
+
+Qt is imported only when a window is opened, so the commands stay fast and work on a
+machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from parallax import __version__
+from parallax.domain.dates import format_fuzzy
+from parallax.domain.errors import KnownError
+
+COMMANDS = ("new", "import", "info", "export")
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax", description="Parallax project commands.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    new = sub.add_parser("new", help="create an empty project file")
+    new.add_argument("path", type=Path)
+    imp = sub.add_parser("import", help="import files and folders into a project")
+    imp.add_argument("path", type=Path, help="the project (created if missing)")
+    imp.add_argument("files", nargs="+", type=Path, help="files or folders (recursive)")
+    info = sub.add_parser("info", help="what a project holds")
+    info.add_argument("path", type=Path)
+    info.add_argument("--json", action="store_true", help="print counts as JSON")
+    export = sub.add_parser("export", help="export from a project")
+    kinds = export.add_subparsers(dest="kind", required=True)
+    brief = kinds.add_parser("brief", help="a Word brief (.docx)")
+    brief.add_argument("path", type=Path)
+    brief.add_argument("-o", "--output", type=Path, required=True)
+    brief.add_argument("--title")
+    brief.add_argument("--author")
+    brief.add_argument("--handling", help="handling or classification line")
+    brief.add_argument("--template", type=Path, help="a .docx whose styles the brief uses")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare how news outlets report the same events. "
+        f"Commands: {', '.join(COMMANDS)} (parallax COMMAND --help).",
+    )
+    parser.add_argument("project", nargs="?", help="a .parallax project file to open")
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the sample-corpus demo project")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        if args and args[0] in COMMANDS:
+            return _run_command(_command_parser().parse_args(args))
+        return _run_gui(_gui_parser().parse_args(args))
+    except KnownError as exc:
+        print(f"parallax: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from parallax.ui.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    path = args.project
+    if args.demo:
+        path = str(prepare_demo())
+    from parallax.ui.app import run_gui
+
+    return run_gui(path)
+
+
+def prepare_demo() -> Path:
+    """Build (once) the demo project in the user data folder and return its path."""
+    import platformdirs
+
+    import parallax
+    from parallax.services.demo import build_demo
+
+    folder = Path(platformdirs.user_data_dir("Parallax", "Parallax"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "demo.parallax"
+    with parallax.open_project(path) as project:
+        build_demo(project)
+    return path
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    import parallax
+
+    if args.command == "new":
+        if args.path.exists():
+            raise KnownError(f"{args.path} already exists; choose another name.")
+        parallax.open_project(args.path).close()
+        print(f"created {args.path}")
+        return 0
+    if args.command == "import":
+        with parallax.open_project(args.path) as project:
+            return _import(project, args.files)
+    if args.command == "info":
+        if not args.path.exists():
+            raise KnownError(f"{args.path} does not exist.")
+        with parallax.open_project(args.path) as project:
+            counts = asdict(project.info())
+        print(
+            json.dumps(counts) if args.json else "\n".join(f"{k}: {v}" for k, v in counts.items())
+        )
+        return 0
+    return _export(args)
+
+
+def _import(project, files: list[Path]) -> int:
+    result = project.import_files(files)
+    for article in result:
+        date = (
+            format_fuzzy(article.published, article.published_precision)
+            if article.published
+            else "no date"
+        )
+        outlet = article.outlet or "no outlet"
+        print(f"imported  {article.source_file}: {article.title[:60]!r}, {outlet}, {date}")
+    for path in result.duplicates:
+        print(f"skipped   {path}: already in the project")
+    for failure in result.failures:
+        print(f"FAILED    {failure.path}: {failure.reason}", file=sys.stderr)
+    done, present, failed = len(result), len(result.duplicates), len(result.failures)
+    print(f"{done} imported, {present} already present, {failed} failed")
+    return 1 if result.failures else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    import parallax
+
+    if not args.path.exists():
+        raise KnownError(f"{args.path} does not exist.")
+    options = {k: getattr(args, k) for k in ("title", "author", "handling", "template")}
+    with parallax.open_project(args.path) as project:
+        out = project.export_brief(args.output, **{k: v for k, v in options.items() if v})
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

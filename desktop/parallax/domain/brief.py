@@ -1,0 +1,104 @@
+"""What a brief says, gathered from a project before any rendering.
+
+The services gather a `BriefData`; `export/` renders it on a template. Keeping the two
+apart lets the renderer be tested on hand-made data and the gathering on a real project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parallax.domain.model import Precision, Stance
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSource:
+    """One article in the numbered sources list; citations in the text use `number`."""
+
+    number: int
+    article_id: int
+    outlet: str
+    title: str
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    imported: dt.datetime | None = None
+    reliability: str = ""
+    descriptor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefPassage:
+    """A quoted passage linked to an event, with the source it cites."""
+
+    annotation_id: int
+    source_number: int
+    outlet: str
+    published: dt.date | None
+    quote: str
+    stance: Stance = Stance.REPORTS
+    kind: str = "claim"
+    credibility: int | None = None
+    reliability: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEvent:
+    event_id: int
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: Precision | None = None
+    place: str = ""
+    description: str = ""
+    passages: tuple[BriefPassage, ...] = ()
+    outlets_silent: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Outlets that reported the event, in order of first passage."""
+        return tuple(dict.fromkeys(p.outlet for p in self.passages))
+
+
+@dataclass(frozen=True, slots=True)
+class BriefActor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefJudgment:
+    statement: str
+    likelihood: str
+    confidence: str
+    citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefClaim:
+    """A line of the appendix: every claim, by article."""
+
+    source_number: int
+    quote: str
+    kind: str
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefData:
+    title: str
+    author: str = ""
+    date: dt.date | None = None
+    handling: str = ""
+    bottom_line: str = ""
+    judgments: tuple[BriefJudgment, ...] = ()
+    events: tuple[BriefEvent, ...] = ()
+    actors: tuple[BriefActor, ...] = ()
+    sources: tuple[BriefSource, ...] = ()
+    appendix: tuple[BriefClaim, ...] = ()
+    options: dict[str, object] = field(default_factory=dict)

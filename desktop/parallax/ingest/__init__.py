@@ -1,0 +1,1 @@
+"""Readers that turn files into canonical article text and metadata (no network, ever)."""

@@ -1,0 +1,528 @@
+"""The Python API: one method per user intent, each one transaction, committed at once.
+
+The GUI, the CLI, the tests and notebooks all drive Parallax through `Project`. After each
+change the project tells its subscribers what changed (a `Changes` record), so views
+refresh only that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TypeVar
+
+from parallax.domain.errors import InvalidInputError, KnownError
+from parallax.domain.model import (
+    Actor,
+    ActorKind,
+    ActorRole,
+    Annotation,
+    AnnotationDetail,
+    AnnotationId,
+    AnnotationKind,
+    Article,
+    ArticleId,
+    ArticleSummary,
+    Changes,
+    DateTag,
+    Event,
+    EventLink,
+    ExcludedSpan,
+    Outlet,
+    ProjectInfo,
+    Stance,
+)
+from parallax.domain.text import validate_span
+from parallax.services.importing import ImportResult, import_paths
+from parallax.store import actors as actor_repo
+from parallax.store import annotations as annotation_repo
+from parallax.store import articles as article_repo
+from parallax.store import events as event_repo
+from parallax.store import settings as setting_repo
+from parallax.store import stats
+from parallax.store.engine import Store, database_url
+from parallax.store.schema import ensure_schema
+
+logger = logging.getLogger(__name__)
+
+Listener = Callable[[Changes], None]
+_E = TypeVar("_E", bound=Enum)
+
+
+def open_project(path_or_url: str | os.PathLike[str]) -> Project:
+    """Open a project file (created when missing) or a PostgreSQL URL."""
+    url = database_url(path_or_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        folder = Path(url.database).parent
+        if not folder.is_dir():
+            raise KnownError(f"Cannot create {url.database}: the folder {folder} does not exist.")
+    store = Store(url)
+    try:
+        ensure_schema(store)
+    except BaseException:
+        store.close()
+        raise
+    return Project(store)
+
+
+class Project:
+    """An open project. Use as a context manager or call `close()`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._listeners: list[Listener] = []
+        self.author = _current_user()
+
+    # ----------------------------------------------------------------- lifecycle
+    @property
+    def path(self) -> Path | None:
+        """The project file, or None for a server project."""
+        return self._store.path
+
+    @property
+    def location(self) -> str:
+        """What to show the user: the file path or the server URL without password."""
+        return str(self.path) if self.path else self._store.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self._listeners.clear()
+        self._store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(changes)` after every committed change; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _publish(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the live project with SQLite's backup API."""
+        path = Path(target)
+        self._store.backup_to(path)
+        return path
+
+    # ----------------------------------------------------------------- articles
+    def import_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """Import files and folders (recursively); each file is its own transaction.
+
+        Returns the imported articles as a list that also carries `.failures` (file and
+        reason) and `.duplicates`; a failed file leaves the project as it was.
+        """
+        result = import_paths(
+            self._store, [Path(p) for p in paths], progress=progress, cancelled=cancelled
+        )
+        if result:
+            self._publish(
+                Changes(
+                    articles=frozenset(a.id for a in result),
+                    outlets=frozenset(a.outlet_id for a in result if a.outlet_id),
+                )
+            )
+        return result
+
+    def articles(self) -> list[Article]:
+        with self._store.reading() as s:
+            return article_repo.list_articles(s)
+
+    def article(self, article_id: int) -> Article:
+        with self._store.reading() as s:
+            return article_repo.get_article(s, article_id)
+
+    def article_summaries(
+        self, *, offset: int = 0, limit: int | None = None
+    ) -> list[ArticleSummary]:
+        """Articles without text, by outlet then date: cheap enough for the Library."""
+        with self._store.reading() as s:
+            return article_repo.list_summaries(s, offset=offset, limit=limit)
+
+    def outlets(self) -> list[Outlet]:
+        with self._store.reading() as s:
+            return article_repo.list_outlets(s)
+
+    def update_outlet(self, outlet_id: int, **fields: str) -> Outlet:
+        """Change an outlet's country, kind, reliability grade (A–F), descriptor or note."""
+        grade = fields.get("reliability")
+        if grade is not None and grade not in "ABCDEF":
+            raise InvalidInputError(f"Reliability must be a grade A–F, not {grade!r}.")
+        with self._store.transaction() as s:
+            outlet = article_repo.update_outlet(s, outlet_id, **fields)
+        self._publish(Changes(outlets=frozenset({outlet.id})))
+        return outlet
+
+    def excluded_spans(self, article_id: int) -> list[ExcludedSpan]:
+        with self._store.reading() as s:
+            return article_repo.spans_for(s, article_id)
+
+    # -------------------------------------------------------------- annotations
+    def annotate(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        kind: str = "claim",
+        note: str = "",
+        credibility: int | None = None,
+    ) -> Annotation:
+        """Highlight [start, end) of an article's text (code points, end exclusive)."""
+        kind = _kind(kind)
+        _check_credibility(credibility)
+        with self._store.transaction() as s:
+            article = article_repo.get_article(s, article_id)
+            try:
+                validate_span(article.text, start, end)
+            except ValueError as exc:
+                raise InvalidInputError(f"Cannot annotate article {article_id}: {exc}") from exc
+            draft = Annotation(
+                id=AnnotationId(0),
+                article_id=ArticleId(article_id),
+                start=start,
+                end=end,
+                quote=article.text[start:end],
+                kind=kind,
+                note=note,
+                credibility=credibility,
+                author=self.author,
+            )
+            ann = annotation_repo.add_annotation(s, draft)
+        self._publish(Changes(annotations=frozenset({ann.id}), articles=frozenset({article_id})))
+        return ann
+
+    def annotations(self, article_id: int) -> list[Annotation]:
+        with self._store.reading() as s:
+            return annotation_repo.for_article(s, article_id)
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        with self._store.reading() as s:
+            return annotation_repo.get_annotation(s, annotation_id)
+
+    def annotation_detail(self, annotation_id: int) -> AnnotationDetail:
+        """The annotation with its actors, dates, events and tags: what the Inspector shows."""
+        with self._store.reading() as s:
+            return annotation_repo.detail(s, annotation_id)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        kind: str | None = None,
+        note: str | None = None,
+        credibility: int | type[...] | None = ...,
+    ) -> Annotation:
+        """Change kind, note or credibility (pass credibility=None to clear it)."""
+        fields: dict[str, object] = {}
+        if kind is not None:
+            fields["kind"] = _kind(kind)
+        if note is not None:
+            fields["note"] = note
+        if credibility is not ...:
+            _check_credibility(credibility)  # type: ignore[arg-type]
+            fields["credibility"] = credibility
+        with self._store.transaction() as s:
+            ann = annotation_repo.update_annotation(s, annotation_id, **fields)
+        self._publish(Changes(annotations=frozenset({ann.id})))
+        return ann
+
+    def delete_annotation(self, annotation_id: int) -> AnnotationDetail:
+        """Delete an annotation; returns all it carried for `restore_annotation` (undo)."""
+        with self._store.transaction() as s:
+            gone = annotation_repo.delete_annotation(s, annotation_id)
+        self._publish(self._annotation_changes(gone))
+        return gone
+
+    def restore_annotation(self, gone: AnnotationDetail) -> Annotation:
+        """Bring a deleted annotation back with the same id, actors, dates and links."""
+        with self._store.transaction() as s:
+            ann = annotation_repo.restore_annotation(s, gone)
+        self._publish(self._annotation_changes(gone))
+        return ann
+
+    @staticmethod
+    def _annotation_changes(detail: AnnotationDetail) -> Changes:
+        return Changes(
+            annotations=frozenset({detail.annotation.id}),
+            articles=frozenset({detail.annotation.article_id}),
+            actors=frozenset(a.actor_id for a in detail.actors),
+            events=frozenset(e.event_id for e in detail.events),
+        )
+
+    # ------------------------------------------------------------------- actors
+    def add_actor(self, name: str, kind: str = "person", aliases: Sequence[str] = ()) -> Actor:
+        name = name.strip()
+        if not name:
+            raise InvalidInputError("An actor needs a name.")
+        actor_kind = _enum(ActorKind, kind, "actor kind")
+        with self._store.transaction() as s:
+            actor = actor_repo.add_actor(s, name, actor_kind, aliases)
+        self._publish(Changes(actors=frozenset({actor.id})))
+        return actor
+
+    def actors(self) -> list[Actor]:
+        with self._store.reading() as s:
+            return actor_repo.list_actors(s)
+
+    def actor(self, actor_id: int) -> Actor:
+        with self._store.reading() as s:
+            return actor_repo.get_actor(s, actor_id)
+
+    def find_actor(self, name: str) -> Actor | None:
+        """The actor called `name` or known by it as an alias, if any."""
+        with self._store.reading() as s:
+            return actor_repo.find_actor(s, name)
+
+    def delete_actor(self, actor_id: int) -> None:
+        with self._store.transaction() as s:
+            actor_repo.delete_actor(s, actor_id)
+        self._publish(Changes(actors=frozenset({actor_id})))
+
+    def actor_annotation_counts(self) -> dict[int, int]:
+        with self._store.reading() as s:
+            return actor_repo.annotation_counts(s)
+
+    def tag_actor(self, annotation_id: int, actor_id: int, role: str = "mentioned") -> bool:
+        """Attach an actor to an annotation in a role; False if it already was."""
+        actor_role = _enum(ActorRole, role, "role")
+        with self._store.transaction() as s:
+            added = annotation_repo.tag_actor(s, annotation_id, actor_id, actor_role)
+        self._publish(Changes(annotations=frozenset({annotation_id}), actors=frozenset({actor_id})))
+        return added
+
+    def untag_actor(self, annotation_id: int, actor_id: int, role: str = "mentioned") -> bool:
+        actor_role = _enum(ActorRole, role, "role")
+        with self._store.transaction() as s:
+            removed = annotation_repo.untag_actor(s, annotation_id, actor_id, actor_role)
+        self._publish(Changes(annotations=frozenset({annotation_id}), actors=frozenset({actor_id})))
+        return removed
+
+    # -------------------------------------------------------------------- dates
+    def normalise_date(self, expression: str, article_id: int | None = None):  # -> NormalisedDate
+        """What `expression` means in this article (relative to its publication date)."""
+        from parallax.assist.dates import normalise_date
+
+        anchor = self.article(article_id).published if article_id is not None else None
+        return normalise_date(expression, anchor)
+
+    def tag_date(self, annotation_id: int, expression: str) -> DateTag:
+        """Tag an annotation with a date as written; relative dates resolve against the
+        article's publication date and keep their precision."""
+        from parallax.assist.dates import normalise_date
+
+        if not expression.strip():
+            raise InvalidInputError("Type a date expression, e.g. 18 May 2017 or on Thursday.")
+        with self._store.transaction() as s:
+            ann = annotation_repo.get_annotation(s, annotation_id)
+            anchor = article_repo.get_article(s, ann.article_id).published
+            tag = event_repo.add_date_tag(s, annotation_id, normalise_date(expression, anchor))
+        self._publish(Changes(annotations=frozenset({annotation_id})))
+        return tag
+
+    def remove_date_tag(self, date_tag_id: int) -> DateTag:
+        with self._store.transaction() as s:
+            gone = event_repo.delete_date_tag(s, date_tag_id)
+        self._publish(Changes(annotations=frozenset({gone.annotation_id})))
+        return gone
+
+    def restore_date_tag(self, tag: DateTag) -> DateTag:
+        """Undo of `remove_date_tag`: the same tag under the same id."""
+        from parallax.domain.dates import NormalisedDate
+
+        value = NormalisedDate(
+            tag.expression, tag.start, tag.end, tag.precision, tag.anchor, tag.ambiguous
+        )
+        with self._store.transaction() as s:
+            back = event_repo.add_date_tag(s, tag.annotation_id, value, tag_id=tag.id)
+        self._publish(Changes(annotations=frozenset({tag.annotation_id})))
+        return back
+
+    # ------------------------------------------------------------------- events
+    def create_event(
+        self,
+        title: str,
+        date: str | dt.date | None = None,
+        place: str | None = None,
+        *,
+        description: str = "",
+    ) -> Event:
+        """Create an event; `date` is a date or an expression such as "May 2017"."""
+        title = title.strip()
+        if not title:
+            raise InvalidInputError("An event needs a title.")
+        start, end, precision = _event_date(date)
+        with self._store.transaction() as s:
+            event = event_repo.create_event(
+                s,
+                title,
+                start=start,
+                end=end,
+                precision=precision,
+                place=place or "",
+                description=description,
+            )
+        self._publish(Changes(events=frozenset({event.id})))
+        return event
+
+    def events(self) -> list[Event]:
+        with self._store.reading() as s:
+            return event_repo.list_events(s)
+
+    def event(self, event_id: int) -> Event:
+        with self._store.reading() as s:
+            return event_repo.get_event(s, event_id)
+
+    def update_event(self, event_id: int, **fields: object) -> Event:
+        if "date" in fields:
+            start, end, precision = _event_date(fields.pop("date"))  # type: ignore[arg-type]
+            fields.update(start=start, end=end, precision=precision)
+        with self._store.transaction() as s:
+            event = event_repo.update_event(s, event_id, **fields)
+        self._publish(Changes(events=frozenset({event_id})))
+        return event
+
+    def delete_event(self, event_id: int) -> tuple[Event, list[EventLink]]:
+        """Delete an event; returns it with its links for `restore_event` (undo)."""
+        with self._store.transaction() as s:
+            event, links = event_repo.delete_event(s, event_id)
+        self._publish(
+            Changes(
+                events=frozenset({event_id}),
+                annotations=frozenset(link.annotation_id for link in links),
+            )
+        )
+        return event, links
+
+    def restore_event(self, event: Event, links: Sequence[EventLink] = ()) -> Event:
+        with self._store.transaction() as s:
+            back = event_repo.create_event(
+                s,
+                event.title,
+                start=event.start,
+                end=event.end,
+                precision=event.precision,
+                place=event.place,
+                description=event.description,
+                event_id=event.id,
+            )
+            for link in links:
+                event_repo.link(s, link.annotation_id, event.id, link.stance)
+        self._publish(
+            Changes(
+                events=frozenset({event.id}),
+                annotations=frozenset(link.annotation_id for link in links),
+            )
+        )
+        return back
+
+    def link(self, annotation_id: int, event_id: int, stance: str = "reports") -> EventLink:
+        """Attach an annotation to an event with a stance (changes the stance if linked)."""
+        link_stance = _enum(Stance, stance, "stance")
+        with self._store.transaction() as s:
+            event_repo.link(s, annotation_id, event_id, link_stance)
+        self._publish(Changes(annotations=frozenset({annotation_id}), events=frozenset({event_id})))
+        return EventLink(AnnotationId(annotation_id), event_id, link_stance)  # type: ignore[arg-type]
+
+    def unlink(self, annotation_id: int, event_id: int) -> EventLink | None:
+        with self._store.transaction() as s:
+            gone = event_repo.unlink(s, annotation_id, event_id)
+        self._publish(Changes(annotations=frozenset({annotation_id}), events=frozenset({event_id})))
+        return gone
+
+    def event_links(self, event_id: int) -> list[EventLink]:
+        with self._store.reading() as s:
+            return event_repo.links_for_event(s, event_id)
+
+    def event_source_counts(self) -> dict[int, tuple[int, int]]:
+        """Per event id: (linked passages, distinct articles)."""
+        with self._store.reading() as s:
+            return event_repo.source_counts(s)
+
+    # ----------------------------------------------------------- project-level
+    def info(self) -> ProjectInfo:
+        with self._store.reading() as s:
+            return stats.project_info(s)
+
+    def setting(self, key: str, default: object = None) -> object:
+        with self._store.reading() as s:
+            return setting_repo.get_setting(s, key, default)
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Store a JSON-able value in the project (pane layout, export options)."""
+        with self._store.transaction() as s:
+            setting_repo.set_setting(s, key, value)
+
+    def brief_data(self, **options: object):  # -> BriefData
+        from parallax.services.brief import gather_brief
+
+        return gather_brief(self, **options)
+
+    def export_brief(self, path: str | os.PathLike[str], **options: object) -> Path:
+        """Write a Word brief of this project to `path` and return it.
+
+        Options: title, author, handling, template (a .docx whose styles to use).
+        """
+        from parallax.export.brief import write_brief
+
+        template = options.pop("template", None)
+        data = self.brief_data(**options)
+        return write_brief(data, Path(path), Path(template) if template else None)  # type: ignore[arg-type]
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _enum(enum: type[_E], value: object, what: str) -> _E:
+    try:
+        return enum(str(value).strip().lower().replace("_", " "))  # type: ignore[call-arg]
+    except ValueError:
+        allowed = ", ".join(str(m) for m in enum)  # type: ignore[attr-defined]
+        raise InvalidInputError(f"Unknown {what} {value!r}; use one of: {allowed}.") from None
+
+
+def _kind(kind: object) -> AnnotationKind:
+    return _enum(AnnotationKind, kind, "annotation kind")
+
+
+def _check_credibility(credibility: int | None) -> None:
+    if credibility is not None and credibility not in range(1, 7):
+        raise InvalidInputError(
+            f"Credibility is 1 (confirmed) to 6 (cannot judge), not {credibility}."
+        )
+
+
+def _event_date(date: str | dt.date | None):
+    """(start, end, precision) for an event date given as a date or an expression."""
+    from parallax.domain.model import Precision
+
+    if date is None or date == "":
+        return None, None, None
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(date, dt.date):
+        return date, date, Precision.DAY
+    from parallax.assist.dates import normalise_date
+
+    value = normalise_date(str(date), None)
+    if value.start is None or value.ambiguous:
+        raise InvalidInputError(f"Cannot read {date!r} as a date ({value.reason or 'unclear'}).")
+    return value.start, value.end, value.precision

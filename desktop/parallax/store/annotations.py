@@ -1,0 +1,179 @@
+"""Annotations and everything hung on them: actor tags, date tags, event links, tags."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from parallax.domain.errors import NotFoundError
+from parallax.domain.model import (
+    ActorId,
+    ActorRole,
+    ActorTag,
+    Annotation,
+    AnnotationDetail,
+    AnnotationId,
+    EventId,
+    EventLink,
+    Stance,
+    TagId,
+)
+from parallax.store import convert
+from parallax.store.tables import (
+    ActorRow,
+    AnnotationActorRow,
+    AnnotationRow,
+    AnnotationTagRow,
+    DateTagRow,
+    EventLinkRow,
+    utcnow,
+)
+
+
+def _row(session: Session, annotation_id: int) -> AnnotationRow:
+    row = session.get(AnnotationRow, annotation_id)
+    if row is None:
+        raise NotFoundError(f"No annotation {annotation_id} in this project.")
+    return row
+
+
+def add_annotation(
+    session: Session, annotation: Annotation, *, keep_id: bool = False
+) -> Annotation:
+    """Insert an annotation; with keep_id, under the id it had (undo of a delete)."""
+    row = AnnotationRow(
+        id=annotation.id if keep_id else None,
+        article_id=annotation.article_id,
+        start=annotation.start,
+        end=annotation.end,
+        quote=annotation.quote,
+        kind=str(annotation.kind),
+        note=annotation.note,
+        credibility=annotation.credibility,
+        author=annotation.author,
+    )
+    if keep_id and annotation.created is not None:
+        row.created = annotation.created
+        row.updated = annotation.updated or annotation.created
+        row.version = annotation.version
+    session.add(row)
+    session.flush()
+    return convert.annotation(row)
+
+
+def get_annotation(session: Session, annotation_id: int) -> Annotation:
+    return convert.annotation(_row(session, annotation_id))
+
+
+def update_annotation(session: Session, annotation_id: int, **fields: object) -> Annotation:
+    row = _row(session, annotation_id)
+    for name, value in fields.items():
+        setattr(row, name, str(value) if name == "kind" else value)
+    row.updated = utcnow()
+    row.version += 1
+    session.flush()
+    return convert.annotation(row)
+
+
+def for_article(session: Session, article_id: int) -> list[Annotation]:
+    rows = session.scalars(
+        select(AnnotationRow)
+        .where(AnnotationRow.article_id == article_id)
+        .order_by(AnnotationRow.start, AnnotationRow.id)
+    )
+    return [convert.annotation(r) for r in rows]
+
+
+def detail(session: Session, annotation_id: int) -> AnnotationDetail:
+    ann = get_annotation(session, annotation_id)
+    actor_rows = session.execute(
+        select(AnnotationActorRow.actor_id, ActorRow.name, AnnotationActorRow.role)
+        .join(ActorRow, ActorRow.id == AnnotationActorRow.actor_id)
+        .where(AnnotationActorRow.annotation_id == annotation_id)
+        .order_by(ActorRow.name)
+    )
+    actors = tuple(
+        ActorTag(AnnotationId(annotation_id), ActorId(aid), name, ActorRole(role))
+        for aid, name, role in actor_rows
+    )
+    dates = tuple(
+        convert.date_tag(r)
+        for r in session.scalars(
+            select(DateTagRow).where(DateTagRow.annotation_id == annotation_id)
+        )
+    )
+    events = tuple(
+        EventLink(AnnotationId(annotation_id), EventId(eid), Stance(stance))
+        for eid, stance in session.execute(
+            select(EventLinkRow.event_id, EventLinkRow.stance).where(
+                EventLinkRow.annotation_id == annotation_id
+            )
+        )
+    )
+    tag_ids = tuple(
+        TagId(t)
+        for t in session.scalars(
+            select(AnnotationTagRow.tag_id).where(AnnotationTagRow.annotation_id == annotation_id)
+        )
+    )
+    return AnnotationDetail(ann, actors, dates, events, tag_ids)
+
+
+def delete_annotation(session: Session, annotation_id: int) -> AnnotationDetail:
+    """Delete an annotation and return all it carried, so that undo can restore it."""
+    gone = detail(session, annotation_id)
+    session.delete(_row(session, annotation_id))
+    session.flush()
+    return gone
+
+
+def restore_annotation(session: Session, gone: AnnotationDetail) -> Annotation:
+    """Put a deleted annotation back with the same id and everything it carried."""
+    ann = add_annotation(session, gone.annotation, keep_id=True)
+    for tag in gone.actors:
+        session.add(AnnotationActorRow(annotation_id=ann.id, actor_id=tag.actor_id, role=tag.role))
+    for date in gone.dates:
+        session.add(
+            DateTagRow(
+                id=date.id,
+                annotation_id=ann.id,
+                expression=date.expression,
+                start=date.start,
+                end=date.end,
+                precision=str(date.precision) if date.precision else None,
+                anchor=date.anchor,
+                ambiguous=date.ambiguous,
+            )
+        )
+    for link in gone.events:
+        session.add(
+            EventLinkRow(annotation_id=ann.id, event_id=link.event_id, stance=str(link.stance))
+        )
+    for tag_id in gone.tag_ids:
+        session.add(AnnotationTagRow(annotation_id=ann.id, tag_id=tag_id))
+    session.flush()
+    return ann
+
+
+def tag_actor(session: Session, annotation_id: int, actor_id: int, role: ActorRole) -> bool:
+    """Attach an actor in a role; False when it was already attached so."""
+    _row(session, annotation_id)
+    key = (annotation_id, actor_id, str(role))
+    if session.get(AnnotationActorRow, key) is not None:
+        return False
+    if session.get(ActorRow, actor_id) is None:
+        raise NotFoundError(f"No actor {actor_id} in this project.")
+    session.add(AnnotationActorRow(annotation_id=annotation_id, actor_id=actor_id, role=str(role)))
+    session.flush()
+    return True
+
+
+def untag_actor(session: Session, annotation_id: int, actor_id: int, role: ActorRole) -> bool:
+    result = session.execute(
+        delete(AnnotationActorRow).where(
+            AnnotationActorRow.annotation_id == annotation_id,
+            AnnotationActorRow.actor_id == actor_id,
+            AnnotationActorRow.role == str(role),
+        )
+    )
+    return bool(result.rowcount)

@@ -1,0 +1,91 @@
+"""The `parallax` command, run as a user runs it: a real process on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+from tests.conftest import SAMPLE_CORPUS
+
+PARALLAX = [sys.executable, "-m", "parallax"]
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*PARALLAX, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "parallax 0.1.0"
+
+
+def test_new_import_info_export(tmp_path: Path) -> None:
+    project = tmp_path / "cli.parallax"
+    assert run("new", project).returncode == 0
+    assert run("new", project).returncode == 1, "refuses to overwrite"
+    imported = run("import", project, SAMPLE_CORPUS)
+    assert imported.returncode == 0, imported.stderr
+    assert "5 imported, 0 already present, 0 failed" in imported.stdout
+    assert "Rudaw, 2017-05-18" in imported.stdout
+    assert "Press TV, 2016-07" in imported.stdout
+    info = run("info", project, "--json")
+    assert json.loads(info.stdout) == {
+        "outlets": 3,
+        "articles": 5,
+        "annotations": 0,
+        "actors": 0,
+        "events": 0,
+        "links": 0,
+    }
+    out = tmp_path / "brief.docx"
+    exported = run("export", "brief", project, "-o", out, "--title", "CLI brief")
+    assert exported.returncode == 0, exported.stderr
+    assert docx.Document(str(out)).paragraphs[0].text == "CLI brief"
+
+
+def test_import_exits_non_zero_and_names_the_failed_file(tmp_path: Path) -> None:
+    bad = tmp_path / "in" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x01\x02\x03" * 100)
+    (tmp_path / "in" / "ok.txt").write_text("Fine\ntext", "utf-8")
+    result = run("import", tmp_path / "p.parallax", tmp_path / "in")
+    assert result.returncode == 1
+    assert "broken.txt" in result.stderr and "binary" in result.stderr
+    assert "1 imported" in result.stdout
+
+
+def test_missing_project_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = run("info", tmp_path / "nothing.parallax")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_builds_a_project_in_the_user_data_folder(tmp_path: Path) -> None:
+    from parallax.cli import prepare_demo
+
+    os.environ["XDG_DATA_HOME"] = str(tmp_path)
+    try:
+        path = prepare_demo()
+        again = prepare_demo()
+    finally:
+        del os.environ["XDG_DATA_HOME"]
+    assert path == again and path.is_relative_to(tmp_path)
+    import parallax
+
+    with parallax.open_project(path) as project:
+        info = project.info()
+    assert (info.articles, info.events) == (5, 2)
+    assert info.links == 4, "each demo event is linked from two outlets"
