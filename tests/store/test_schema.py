@@ -76,7 +76,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_garbage_file_is_refused_with_its_name(tmp_path: Path) -> None:
     path = tmp_path / "garbage.parallax"
     path.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(KnownError, match="garbage.parallax"):
+    with pytest.raises(KnownError, match=r"garbage\.parallax"):
         parallax.open_project(path)
 
 

@@ -26,6 +26,7 @@ class BriefSource:
     imported: dt.datetime | None = None
     reliability: str = ""
     descriptor: str = ""
+    published_precision: Precision = Precision.DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class BriefPassage:
     credibility: int | None = None
     reliability: str = ""
     note: str = ""
+    published_precision: Precision = Precision.DAY
 
 
 @dataclass(frozen=True, slots=True)

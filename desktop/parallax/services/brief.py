@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 
 from parallax.domain.brief import (
     BriefActor,
-    BriefClaim,
     BriefData,
     BriefEvent,
     BriefPassage,
     BriefSource,
 )
-from parallax.domain.model import Article, Event
+from parallax.domain.model import Article, Event, EventLink, Outlet
 
 if TYPE_CHECKING:
     from parallax.services.project import Project
@@ -22,26 +21,10 @@ if TYPE_CHECKING:
 
 def gather_brief(project: Project, **options: object) -> BriefData:
     """Collect the brief's content; sources are numbered in order of first citation."""
-    outlets = {o.id: o for o in project.outlets()}
-    articles: dict[int, Article] = {}
-    numbers: dict[int, int] = {}
-
-    def source_number(article_id: int) -> int:
-        if article_id not in numbers:
-            numbers[article_id] = len(numbers) + 1
-            articles[article_id] = project.article(article_id)
-        return numbers[article_id]
-
-    events = [
-        _brief_event(project, event, outlets, source_number, articles) for event in project.events()
-    ]
-    events = [e for e in events if e.passages]
+    gatherer = _Gatherer(project)
+    events = [e for e in map(gatherer.event, project.events()) if e.passages]
     reporting = {p.outlet for e in events for p in e.passages}
     events = [replace(e, outlets_silent=tuple(sorted(reporting - set(e.outlets)))) for e in events]
-    sources = tuple(
-        _brief_source(articles[aid], num, outlets)
-        for aid, num in sorted(numbers.items(), key=lambda x: x[1])
-    )
     return BriefData(
         title=str(options.get("title") or _default_title(project)),
         author=str(options.get("author") or project.author),
@@ -49,74 +32,103 @@ def gather_brief(project: Project, **options: object) -> BriefData:
         handling=str(options.get("handling") or ""),
         bottom_line=str(project.setting("memo", "") or ""),
         events=tuple(events),
-        actors=_brief_actors(project),
-        sources=sources,
-        appendix=(),
+        actors=gatherer.actors(),
+        sources=gatherer.sources(),
         options=dict(options),
     )
 
 
-def _brief_event(project, event: Event, outlets, source_number, articles) -> BriefEvent:
-    passages = []
-    for link in project.event_links(event.id):
-        ann = project.annotation(link.annotation_id)
-        number = source_number(ann.article_id)
-        article = articles[ann.article_id]
-        outlet = outlets.get(article.outlet_id) if article.outlet_id else None
-        passages.append(
-            BriefPassage(
-                annotation_id=ann.id,
-                source_number=number,
-                outlet=article.outlet or "Unknown outlet",
-                published=article.published,
-                quote=ann.quote,
-                stance=link.stance,
-                kind=str(ann.kind),
-                credibility=ann.credibility,
-                reliability=outlet.reliability if outlet else "",
-                note=ann.note,
-            )
+class _Gatherer:
+    """Walks the events once, numbering sources and noting each actor's events."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.outlets: dict[int, Outlet] = {o.id: o for o in project.outlets()}
+        self.articles: dict[int, Article] = {}
+        self.numbers: dict[int, int] = {}
+        self.actor_events: dict[int, list[str]] = {}
+
+    def number(self, article_id: int) -> int:
+        if article_id not in self.numbers:
+            self.numbers[article_id] = len(self.numbers) + 1
+            self.articles[article_id] = self.project.article(article_id)
+        return self.numbers[article_id]
+
+    def reliability(self, article: Article) -> str:
+        outlet = self.outlets.get(article.outlet_id) if article.outlet_id else None
+        return outlet.reliability if outlet else ""
+
+    def event(self, event: Event) -> BriefEvent:
+        passages = tuple(self.passage(event, link) for link in self.project.event_links(event.id))
+        return BriefEvent(
+            event_id=event.id,
+            title=event.title,
+            start=event.start,
+            end=event.end,
+            precision=event.precision,
+            place=event.place,
+            description=event.description,
+            passages=passages,
         )
-    return BriefEvent(
-        event_id=event.id,
-        title=event.title,
-        start=event.start,
-        end=event.end,
-        precision=event.precision,
-        place=event.place,
-        description=event.description,
-        passages=tuple(passages),
-    )
 
+    def passage(self, event: Event, link: EventLink) -> BriefPassage:
+        detail = self.project.annotation_detail(link.annotation_id)
+        for tag in detail.actors:
+            titles = self.actor_events.setdefault(tag.actor_id, [])
+            if event.title not in titles:
+                titles.append(event.title)
+        ann = detail.annotation
+        number = self.number(ann.article_id)
+        article = self.articles[ann.article_id]
+        return BriefPassage(
+            annotation_id=ann.id,
+            source_number=number,
+            outlet=article.outlet or "Unknown outlet",
+            published=article.published,
+            published_precision=article.published_precision,
+            quote=ann.quote,
+            stance=link.stance,
+            kind=str(ann.kind),
+            credibility=ann.credibility,
+            reliability=self.reliability(article),
+            note=ann.note,
+        )
 
-def _brief_source(article: Article, number: int, outlets) -> BriefSource:
-    outlet = outlets.get(article.outlet_id) if article.outlet_id else None
-    return BriefSource(
-        number=number,
-        article_id=article.id,
-        outlet=article.outlet or "Unknown outlet",
-        title=article.title,
-        author=article.author,
-        published=article.published,
-        url=article.url,
-        imported=article.imported_at,
-        reliability=outlet.reliability if outlet else "",
-        descriptor=outlet.note if outlet else "",
-    )
+    def sources(self) -> tuple[BriefSource, ...]:
+        ordered = sorted(self.numbers.items(), key=lambda item: item[1])
+        return tuple(self.source(self.articles[aid], number) for aid, number in ordered)
 
+    def source(self, article: Article, number: int) -> BriefSource:
+        outlet = self.outlets.get(article.outlet_id) if article.outlet_id else None
+        return BriefSource(
+            number=number,
+            article_id=article.id,
+            outlet=article.outlet or "Unknown outlet",
+            title=article.title,
+            author=article.author,
+            published=article.published,
+            published_precision=article.published_precision,
+            url=article.url,
+            imported=article.imported_at,
+            reliability=outlet.reliability if outlet else "",
+            descriptor=outlet.note if outlet else "",
+        )
 
-def _brief_actors(project: Project) -> tuple[BriefActor, ...]:
-    counts = project.actor_annotation_counts()
-    return tuple(
-        BriefActor(name=a.name, kind=str(a.kind), aliases=a.aliases)
-        for a in project.actors()
-        if counts.get(a.id)
-    )
+    def actors(self) -> tuple[BriefActor, ...]:
+        """Actors tagged on any claim, with the events their claims are linked to."""
+        counts = self.project.actor_annotation_counts()
+        return tuple(
+            BriefActor(
+                name=a.name,
+                kind=str(a.kind),
+                aliases=a.aliases,
+                events=tuple(self.actor_events.get(a.id, ())),
+            )
+            for a in self.project.actors()
+            if counts.get(a.id)
+        )
 
 
 def _default_title(project: Project) -> str:
     name = project.path.stem if project.path else "Parallax project"
     return f"{name.replace('-', ' ').replace('_', ' ').title()}: source comparison"
-
-
-__all__ = ["BriefClaim", "gather_brief"]

@@ -117,7 +117,12 @@ def links_for_event(session: Session, event_id: int) -> list[EventLink]:
         .join(AnnotationRow, AnnotationRow.id == EventLinkRow.annotation_id)
         .join(ArticleRow, ArticleRow.id == AnnotationRow.article_id)
         .where(EventLinkRow.event_id == event_id)
-        .order_by(ArticleRow.published, AnnotationRow.article_id, AnnotationRow.start)
+        .order_by(
+            ArticleRow.published.is_(None),
+            ArticleRow.published,
+            AnnotationRow.article_id,
+            AnnotationRow.start,
+        )
     )
     return [EventLink(AnnotationId(a), EventId(event_id), Stance(s)) for a, s in rows]
 
