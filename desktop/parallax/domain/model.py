@@ -240,6 +240,21 @@ class AnnotationDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A match in an article's text, or in an annotation's note (then annotation_id is set).
+
+    `start`/`end` are code points into the article text (for a note: the annotation's span).
+    """
+
+    article_id: ArticleId
+    start: int
+    end: int
+    snippet: str
+    score: float = 0.0
+    annotation_id: AnnotationId | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectInfo:
     outlets: int
     articles: int

@@ -35,6 +35,7 @@ from parallax.domain.model import (
     ExcludedSpan,
     Outlet,
     ProjectInfo,
+    SearchHit,
     Stance,
 )
 from parallax.domain.text import validate_span
@@ -43,6 +44,7 @@ from parallax.store import actors as actor_repo
 from parallax.store import annotations as annotation_repo
 from parallax.store import articles as article_repo
 from parallax.store import events as event_repo
+from parallax.store import search as search_repo
 from parallax.store import settings as setting_repo
 from parallax.store import stats
 from parallax.store.engine import Store, database_url
@@ -452,6 +454,15 @@ class Project:
         """Per event id: (linked passages, distinct articles)."""
         with self._store.reading() as s:
             return event_repo.source_counts(s)
+
+    # ------------------------------------------------------------------- search
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Phrase search over article text and notes, folding case, diacritics and spaces.
+
+        Hits inside boilerplate are left out; best articles first, then note hits.
+        """
+        with self._store.reading() as s:
+            return search_repo.search_project(s, query, limit)
 
     # ----------------------------------------------------------- project-level
     def info(self) -> ProjectInfo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from parallax.store.search import is_search_index
 from parallax.store.tables import Base
 
 config = context.config
@@ -22,6 +23,9 @@ def run() -> None:
             connection=connection,
             target_metadata=Base.metadata,
             render_as_batch=connection.dialect.name == "sqlite",
+            include_name=lambda name, kind, _parent: (
+                not (kind == "table" and is_search_index(name))
+            ),
         )
         with context.begin_transaction():
             context.run_migrations()

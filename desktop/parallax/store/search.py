@@ -1,0 +1,155 @@
+"""Full-text search: the index finds candidate articles fast; Python finds exact offsets.
+
+The index folds case, diacritics and separators (see migration 0002); match positions
+are then found in the article text itself, so hits carry exact code-point offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from parallax.domain.model import AnnotationId, ArticleId, SearchHit
+from parallax.store.tables import AnnotationRow, ArticleRow, ExcludedSpanRow
+
+_TOKEN = re.compile(r"\w+")
+CANDIDATE_ARTICLES = 200
+
+
+def query_tokens(query: str) -> list[str]:
+    return [fold_chars(t) for t in _TOKEN.findall(query)]
+
+
+def fold_chars(text: str) -> str:
+    """Case- and diacritic-fold one character at a time, so positions stay the same."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(c: str) -> str:
+    if c.isascii():
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base[0] if base else c
+
+
+def phrase_pattern(tokens: list[str]) -> re.Pattern[str]:
+    """Tokens in order, separated by anything that is not a letter or digit."""
+    body = r"[\W_]+".join(re.escape(t) for t in tokens)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def candidate_articles(session: Session, tokens: list[str], limit: int) -> list[tuple[int, float]]:
+    """Article ids whose text holds the tokens as a phrase, best first (bm25 / ts_rank)."""
+    if session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + " ".join(tokens) + '"'
+        rows = session.execute(
+            text(
+                "SELECT rowid, bm25(article_fts) AS r FROM article_fts "
+                "WHERE article_fts MATCH :q ORDER BY r LIMIT :n"
+            ),
+            {"q": phrase, "n": limit},
+        )
+        return [(rowid, -rank) for rowid, rank in rows]
+    rows = session.execute(
+        text(
+            "SELECT id, ts_rank(to_tsvector('simple', text), q) AS r FROM article, "
+            "phraseto_tsquery('simple', :q) q WHERE to_tsvector('simple', text) @@ q "
+            "ORDER BY r DESC LIMIT :n"
+        ),
+        {"q": " ".join(tokens), "n": limit},
+    )
+    return [(aid, float(rank)) for aid, rank in rows]
+
+
+def candidate_notes(session: Session, tokens: list[str], limit: int) -> list[int]:
+    if session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + " ".join(tokens) + '"'
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM note_fts WHERE note_fts MATCH :q "
+                "ORDER BY bm25(note_fts) LIMIT :n"
+            ),
+            {"q": phrase, "n": limit},
+        )
+    else:
+        rows = session.execute(
+            text(
+                "SELECT id FROM annotation WHERE to_tsvector('simple', note) @@ "
+                "phraseto_tsquery('simple', :q) LIMIT :n"
+            ),
+            {"q": " ".join(tokens), "n": limit},
+        )
+    return [r[0] for r in rows]
+
+
+def snippet(source: str, start: int, end: int, context: int = 60) -> str:
+    """The match with some words either side, on one line."""
+    left = max(0, start - context)
+    right = min(len(source), end + context)
+    text_ = " ".join(source[left:right].split())
+    return ("…" if left else "") + text_ + ("…" if right < len(source) else "")
+
+
+def search_project(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
+    """Hits for `query` in article text (outside boilerplate) and in notes, best first."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    pattern = phrase_pattern(tokens)
+    hits: list[SearchHit] = []
+    for article_id, score in candidate_articles(session, tokens, CANDIDATE_ARTICLES):
+        hits.extend(_article_hits(session, article_id, score, pattern, limit - len(hits)))
+        if len(hits) >= limit:
+            return hits
+    for annotation_id in candidate_notes(session, tokens, limit - len(hits)):
+        row = session.get(AnnotationRow, annotation_id)
+        match = pattern.search(fold_chars(row.note)) if row else None
+        if row is not None and match is not None:
+            hits.append(
+                SearchHit(
+                    ArticleId(row.article_id),
+                    row.start,
+                    row.end,
+                    "Note: " + snippet(row.note, match.start(), match.end()),
+                    annotation_id=AnnotationId(row.id),
+                )
+            )
+    return hits
+
+
+def _article_hits(
+    session: Session, article_id: int, score: float, pattern: re.Pattern[str], room: int
+) -> list[SearchHit]:
+    body = session.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+    excluded = session.execute(
+        select(ExcludedSpanRow.start, ExcludedSpanRow.end).where(
+            ExcludedSpanRow.article_id == article_id
+        )
+    ).all()
+    found = []
+    for match in pattern.finditer(fold_chars(body)):
+        if any(s <= match.start() < e for s, e in excluded):
+            continue
+        found.append(
+            SearchHit(
+                ArticleId(article_id),
+                match.start(),
+                match.end(),
+                snippet(body, match.start(), match.end()),
+                score,
+            )
+        )
+        if len(found) >= room:
+            break
+    return found
+
+
+FTS_TABLE_PREFIXES = ("article_fts", "note_fts")
+
+
+def is_search_index(name: str | None) -> bool:
+    """FTS5 tables and their shadow tables live outside the ORM schema (migration 0002)."""
+    return bool(name) and name.startswith(FTS_TABLE_PREFIXES)
