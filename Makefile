@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench setup clean
+.PHONY: run test lint bench eval setup clean
 
 run: $(STAMP)
 	@sh scripts/system-deps.sh gui
@@ -16,6 +16,15 @@ test: $(STAMP)
 	$(BIN)/ruff format --check desktop tests
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Speed budgets of DESIGN.md on synthetic projects of 1,000 / 3,000 / 10,000 articles
+# (generated once into ~/.cache/parallax-bench). Prints a table, writes bench-results.json.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+# Suggestion quality on the public gold corpora in ../shared/devdata (skipped when absent).
+eval: $(STAMP)
+	$(BIN)/python -m parallax.eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 def gather_brief(project: Project, **options: object) -> BriefData:
     """Collect the brief's content; sources are numbered in order of first citation."""
     gatherer = _Gatherer(project)
-    events = [e for e in map(gatherer.event, project.events()) if e.passages]
+    wanted = options.get("event_ids")
+    chosen = [e for e in project.events() if wanted is None or e.id in wanted]  # type: ignore[operator]
+    events = [e for e in map(gatherer.event, chosen) if e.passages]
     reporting = {p.outlet for e in events for p in e.passages}
     events = [replace(e, outlets_silent=tuple(sorted(reporting - set(e.outlets)))) for e in events]
     return BriefData(
