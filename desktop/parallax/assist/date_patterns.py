@@ -32,6 +32,9 @@ QUALIFIER_SHARES: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "late": ((2, 3), (3, 3)), "end": ((2, 3), (3, 3)),
     "first half": ((0, 2), (1, 2)), "second half": ((1, 2), (2, 2)),
 }  # fmt: skip
+QUARTERS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 # Month names that are also common English words: alone and lower-case they are the verb.
 VERB_MONTHS = frozenset({"may", "march"})
 # Counts that are themselves approximate, so "a few days ago" becomes a range.
@@ -62,7 +65,8 @@ PREFIX = re.compile(
     rf"^(?:(?P<lead>{LEAD})\s+)?(?:(?P<qual>{QUALIFIER})(?:\s+|-))?(?P<core>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-WEEKDAY_PREFIX = re.compile(rf"^{WEEKDAY},?\s+(?=\S*\d)", re.IGNORECASE)
+# "Thursday, May 18": the weekday only repeats the date that follows it.
+WEEKDAY_PREFIX = re.compile(rf"^{WEEKDAY},?\s+(?=(?:\S+\s+)?\S*\d)", re.IGNORECASE)
 TIME_SUFFIX = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)$", re.IGNORECASE
 )
@@ -88,6 +92,11 @@ MONTH_DAY = _rule(_MONTH_DAY)
 MONTH_YEAR = _rule(rf"(?P<month>{MONTH})\.?,?(?:\s+of)?\s+(?P<y>\d{{4}})")
 YEAR = _rule(r"(?P<y>\d{4})")
 BARE_MONTH = _rule(rf"(?P<month>{MONTH})")
+_ORDINAL_QUARTER = rf"(?P<ord>{_alternation(list(QUARTERS))})[\s\-]+quarter"
+QUARTER = _rule(rf"(?:the\s+)?{_ORDINAL_QUARTER}")
+YEAR_QUARTER = _rule(rf"(?:the\s+)?(?P<y>\d{{4}})\s+{_ORDINAL_QUARTER}")
+QUARTER_OF_YEAR = _rule(rf"(?:the\s+)?{_ORDINAL_QUARTER}(?:\s+of|,)?\s+(?P<y>\d{{4}})")
+SHORT_QUARTER = _rule(r"Q(?P<q>[1-4])\s+(?P<y>\d{4})|(?P<y2>\d{4})-Q(?P<q2>[1-4])")
 WEEKDAY_RULE = _rule(rf"(?:(?P<which>last|next|this)\s+)?(?P<weekday>{WEEKDAY})")
 TODAYISH = _rule(r"(?P<word>today|yesterday|tomorrow|tonight)")
 THIS_PERIOD = _rule(r"(?P<which>last|this|next)\s+(?P<unit>week|month|year)")
@@ -100,7 +109,7 @@ _CAP_MONTH = rf"(?:{_alternation(list(MONTHS), capitalised=True)})\b"
 _CAP_FULL_MONTH = rf"(?:{_alternation(FULL_MONTHS, capitalised=True)})\b"
 _CAP_WEEKDAY = rf"(?:{_alternation(list(WEEKDAYS), capitalised=True)})\b"
 _DAY = rf"\d{{1,2}}{ORDINAL}(?!\d|[,.]\d)"  # not "In February 2,000 fighters"
-_YEAR4 = r"(?:1[89]|2\d)\d{2}(?![\d/:]|[.,]\d)"
+_YEAR4 = r"(?:1[89]|2\d)\d{2}(?![\d/:]|[.,]\d|['’]?s\b)"  # not "1970s", a decade
 _SCAN_CORE = "|".join(
     [
         r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d\-/])",
@@ -109,15 +118,22 @@ _SCAN_CORE = "|".join(
         rf"{_DAY}(?:\s+of)?\s+{_CAP_MONTH}(?:,?\s+{_YEAR4})?",
         rf"{_CAP_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR4})?",
         rf"{_CAP_MONTH}\.?,?\s+{_YEAR4}",
+        rf"{_CAP_WEEKDAY},?\s+(?:{_DAY}(?:\s+of)?\s+{_CAP_MONTH}|{_CAP_MONTH}\.?\s+{_DAY})"
+        rf"(?:,?\s+{_YEAR4})?",
         rf"(?:(?i:last|next|this)\s+)?{_CAP_WEEKDAY}",
         _CAP_FULL_MONTH,
         r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year)\b)",
         r"(?i:(?:last|this|next)\s+(?:week|month|year)\b)",
         rf"(?i:(?:{APPROX}\s+)?{COUNT}\s+{UNIT}\s+ago\b)",
         r"(?i:today|yesterday|tomorrow|tonight)\b",
+        rf"(?i:(?:the\s+)?(?:{_YEAR4}\s+)?(?:{_alternation(list(QUARTERS))})[\s\-]+quarter\b"
+        rf"(?:(?:\s+of|,)?\s+{_YEAR4})?)",
         rf"(?P<year>{_YEAR4})",
     ]
 )
+# A bare year counts only where a sentence or clause ends after it ("results for 1989."),
+# since "2000 troops" is a count.
+YEAR_THEN_STOP = re.compile(r"[\"”’)]?(?:[.,;:!?)]|\s*$)", re.MULTILINE)
 # Tried only where a word starts (not at every boundary): twice as fast on long articles.
 SCANNER = re.compile(
     rf"(?<!\w)(?=\w)(?:(?P<lead>(?i:{LEAD}))\s+)?(?:(?P<qual>(?i:{QUALIFIER}))(?:\s+|-))?"

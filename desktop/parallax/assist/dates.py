@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 NEEDS_ANCHOR = "needs the article's publication date"
 NOT_A_DATE = "not a date"
 _DAY = dt.timedelta(days=1)
+_FUTURE_REACH = 62  # days ahead a date without a year may still lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,16 @@ def normalise_date(
     return NormalisedDate(given, o.start, o.end, o.precision, anchor, o.ambiguous, o.reason)
 
 
+def normalize_date(expression: str, published: dt.date | None = None) -> NormalisedDate | None:
+    """The public API's spelling: `normalise_date`, or None when it cannot tell.
+
+    The result carries `start`, `end` (inclusive) and `precision`; an expression read with
+    a doubt (a day-first numeric date) comes back with `ambiguous` set, not as None.
+    """
+    date = normalise_date(expression, published)
+    return date if date.start is not None else None
+
+
 def find_date_expressions(
     text: str, anchor: dt.date | None = None
 ) -> list[tuple[int, int, NormalisedDate]]:
@@ -87,7 +98,8 @@ def find_date_expressions(
     """
     found: list[tuple[int, int, NormalisedDate]] = []
     for match in p.SCANNER.finditer(text):
-        if match.group("year") and not (match.group("lead") or match.group("qual")):
+        bare_year = match.group("year") and not (match.group("lead") or match.group("qual"))
+        if bare_year and not p.YEAR_THEN_STOP.match(text, match.end()):
             continue  # a bare four-digit number is as often a count as a year
         date = normalise_date(match.group(0), anchor)
         if date.start is not None or date.ambiguous:
@@ -197,12 +209,14 @@ def _named(m: re.Match[str]) -> _Outcome:
 
 def _named_no_year(m: re.Match[str], anchor: dt.date) -> _Outcome:
     """ "On June 13": the occurrence nearest the anchor, so a date just before New Year's
-    Day falls in the old year and a meeting announced for next week stays in this one."""
+    Day falls in the old year and a meeting announced for next week stays in this one; but
+    news reports the past, so a date more than two months ahead is read as last year's."""
     month, day = _month_number(m["month"]), int(m["d"])
     candidates = [
         dt.date(year, month, day)
         for year in (anchor.year - 1, anchor.year, anchor.year + 1)
         if day <= calendar.monthrange(year, month)[1]
+        and (dt.date(year, month, day) - anchor).days <= _FUTURE_REACH
     ]
     if not candidates:
         raise ValueError("no such date")
@@ -211,6 +225,19 @@ def _named_no_year(m: re.Match[str], anchor: dt.date) -> _Outcome:
 
 def _month_year(m: re.Match[str]) -> _Outcome:
     return _period(dt.date(int(m["y"]), _month_number(m["month"]), 1), Precision.MONTH)
+
+
+def _quarter(year: int, number: int) -> _Reading:
+    """A quarter keeps month precision over its three months: 2017-Q3 is July–September."""
+    start = dt.date(year, 3 * number - 2, 1)
+    return _Reading(start, _shift_month(start, 3) - _DAY, Precision.MONTH)
+
+
+def _quarter_with_year(m: re.Match[str]) -> _Outcome:
+    groups = m.groupdict()
+    digit = groups.get("q") or groups.get("q2")
+    number = int(digit) if digit else p.QUARTERS[m["ord"].lower()]
+    return _quarter(int(groups.get("y") or groups["y2"]), number)
 
 
 def _fallback(core: str, languages: tuple[str, ...]) -> _Outcome:
@@ -270,6 +297,13 @@ def _weekday(m: re.Match[str], anchor: dt.date) -> _Outcome:
     else:
         back = (today - wanted) % 7
     return _day(anchor - dt.timedelta(days=back))
+
+
+def _quarter_no_year(m: re.Match[str], anchor: dt.date) -> _Outcome:
+    """ "The third quarter": the latest such quarter to have begun by the anchor."""
+    number = p.QUARTERS[m["ord"].lower()]
+    year = anchor.year if 3 * number - 2 <= anchor.month else anchor.year - 1
+    return _quarter(year, number)
 
 
 def _todayish(m: re.Match[str], anchor: dt.date) -> _Outcome:
@@ -338,12 +372,16 @@ _ABSOLUTE: list[tuple[re.Pattern[str], _Absolute]] = [
     (p.DAY_MONTH_YEAR, _named),
     (p.MONTH_DAY_YEAR, _named),
     (p.MONTH_YEAR, _month_year),
+    (p.YEAR_QUARTER, _quarter_with_year),
+    (p.QUARTER_OF_YEAR, _quarter_with_year),
+    (p.SHORT_QUARTER, _quarter_with_year),
     (p.YEAR, _year_only),
 ]
 _RELATIVE: list[tuple[re.Pattern[str], _Relative]] = [
     (p.DAY_MONTH, _named_no_year),
     (p.MONTH_DAY, _named_no_year),
     (p.BARE_MONTH, _bare_month),
+    (p.QUARTER, _quarter_no_year),
     (p.WEEKDAY_RULE, _weekday),
     (p.TODAYISH, _todayish),
     (p.THIS_PERIOD, _this_period),

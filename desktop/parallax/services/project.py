@@ -39,7 +39,9 @@ from parallax.domain.model import (
     Stance,
 )
 from parallax.domain.text import validate_span
+from parallax.services import suggestions
 from parallax.services.importing import ImportResult, import_paths
+from parallax.services.suggestions import LinkSuggestion
 from parallax.store import actors as actor_repo
 from parallax.store import annotations as annotation_repo
 from parallax.store import articles as article_repo
@@ -78,6 +80,7 @@ class Project:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._listeners: list[Listener] = []
+        self._suggestions: suggestions.SuggestionCache | None = None
         self.author = _current_user()
 
     # ----------------------------------------------------------------- lifecycle
@@ -173,6 +176,11 @@ class Project:
     def excluded_spans(self, article_id: int) -> list[ExcludedSpan]:
         with self._store.reading() as s:
             return article_repo.spans_for(s, article_id)
+
+    def excluded_spans_by_article(self) -> dict[int, list[ExcludedSpan]]:
+        """All boilerplate spans of the project, by article id (one query)."""
+        with self._store.reading() as s:
+            return article_repo.spans_by_article(s)
 
     # -------------------------------------------------------------- annotations
     def annotate(
@@ -454,6 +462,42 @@ class Project:
         """Per event id: (linked passages, distinct articles)."""
         with self._store.reading() as s:
             return event_repo.source_counts(s)
+
+    # -------------------------------------------------------------- suggestions
+    def _suggestion_cache(self) -> suggestions.SuggestionCache:
+        if self._suggestions is None:
+            self._suggestions = suggestions.SuggestionCache()
+        return self._suggestions
+
+    def suggest_links(self, annotation_id: int, limit: int = 10) -> list[LinkSuggestion]:
+        """Passages in other articles that probably report this claim's event, best first."""
+        return suggestions.suggest_links(self, annotation_id, limit, cache=self._suggestion_cache())
+
+    def suggest_for_event(self, event_id: int, limit: int = 10) -> list[LinkSuggestion]:
+        """Passages in articles not yet linked to the event that probably report it."""
+        return suggestions.suggest_for_event(self, event_id, limit, cache=self._suggestion_cache())
+
+    def dismiss_link(
+        self,
+        suggestion: LinkSuggestion,
+        *,
+        annotation_id: int | None = None,
+        event_id: int | None = None,
+    ) -> None:
+        """Never suggest this passage again for this annotation (or event)."""
+        suggestions.dismiss_link(self, suggestion, annotation_id=annotation_id, event_id=event_id)
+
+    def actor_mentions(self, actor_id: int) -> list[tuple[int, int, int]]:
+        """Likely mentions of an actor (by name or alias) as (article id, start, end)."""
+        return suggestions.actor_mentions(self, actor_id)
+
+    def suggest_aliases(self) -> list[list[str]]:
+        """Groups of actor names that are probably one person spelled differently."""
+        return suggestions.suggest_aliases(self)
+
+    def suggest_actors(self, min_articles: int = 2) -> list[suggestions.ActorSuggestion]:
+        """Names recurring across sources that are not yet actors."""
+        return suggestions.suggest_actors(self, min_articles)
 
     # ------------------------------------------------------------------- search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:

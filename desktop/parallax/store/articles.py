@@ -176,6 +176,17 @@ def spans_for(session: Session, article_id: int) -> list[ExcludedSpan]:
     return [convert.span(r) for r in rows]
 
 
+def spans_by_article(session: Session) -> dict[int, list[ExcludedSpan]]:
+    """Every boilerplate span, by article, in one query."""
+    found: dict[int, list[ExcludedSpan]] = {}
+    rows = session.scalars(
+        select(ExcludedSpanRow).order_by(ExcludedSpanRow.article_id, ExcludedSpanRow.start)
+    )
+    for row in rows:
+        found.setdefault(row.article_id, []).append(convert.span(row))
+    return found
+
+
 def add_spans(session: Session, article_id: int, spans: Sequence[tuple[int, int]]) -> list[int]:
     rows = [ExcludedSpanRow(article_id=article_id, start=s, end=e) for s, e in spans]
     session.add_all(rows)

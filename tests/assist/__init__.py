@@ -1,0 +1,1 @@
+"""Tests of the assist layer: names, mentions, link suggestions and their evaluation."""
