@@ -1,0 +1,61 @@
+"""Start the GUI: `run_gui(path)` from the CLI, or `python -m parallax.ui.app [PATH]`.
+
+The window is shown first and the project opened right after, from the event loop, so
+the window appears quickly even while the data layer is still loading.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from parallax.ui.display import display_problem
+
+logger = logging.getLogger(__name__)
+
+APP_NAME = "Parallax"
+ORGANISATION = "Parallax"
+
+
+def run_gui(project_path: str | None) -> int:
+    """Open the main window on a project (or the most recent one, or none) and run the
+    event loop. Returns the exit code: 2 when there is no display to show a window on."""
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from parallax.ui import style
+    from parallax.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("parallax")
+    style.apply_app_style(app)
+
+    window = MainWindow()
+    window.show()
+    target = project_path or window.recent.most_recent_existing()
+    if target:
+        QTimer.singleShot(0, lambda: window.open_project(target))
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m parallax.ui.app [PROJECT]`."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in ("-h", "--help"):
+        print("usage: python -m parallax.ui.app [PROJECT.parallax]")
+        return 0
+    logging.basicConfig(level=logging.WARNING)
+    return run_gui(args[0] if args else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

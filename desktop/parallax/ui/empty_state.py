@@ -1,0 +1,67 @@
+"""What the window shows with no project open: New / Open and the recent projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from parallax.ui.recent import RecentProjects
+
+
+class EmptyState(QWidget):
+    """A calm prompt in the middle of the window."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, recent: RecentProjects, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._recent = recent
+        title = QLabel("Parallax")
+        title.setObjectName("EmptyTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setWeight(font.Weight.DemiBold)
+        title.setFont(font)
+        lead = QLabel("Create a project to collect articles, or open one to carry on.")
+        lead.setObjectName("EmptyLead")
+        new = QPushButton("New Project…")
+        new.setDefault(True)
+        new.clicked.connect(self.new_requested)
+        opened = QPushButton("Open Project…")
+        opened.clicked.connect(self.open_requested)
+        for button in (new, opened):
+            button.setMinimumWidth(200)
+        self._recent_box = QVBoxLayout()
+        self._recent_box.setSpacing(2)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        for widget in (title, lead, new, opened):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(self._recent_box)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addLayout(column)
+        outer.addStretch(3)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the recent projects list (existing files only)."""
+        while self._recent_box.count():
+            item = self._recent_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        existing = [p for p in self._recent.paths() if Path(p).exists()][:5]
+        if existing:
+            heading = QLabel("Recent")
+            heading.setObjectName("EmptyRecentHeading")
+            self._recent_box.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        for path in existing:
+            button = QPushButton(Path(path).name)
+            button.setFlat(True)
+            button.setToolTip(path)
+            button.clicked.connect(lambda _=False, p=path: self.recent_requested.emit(p))
+            self._recent_box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

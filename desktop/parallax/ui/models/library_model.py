@@ -1,0 +1,267 @@
+"""The Library: outlets, each with its articles (date, annotation count), paged in.
+
+Rows are article summaries (no text) read a page at a time through `fetchMore`, in the
+services' order (outlet, then date), so a new page only appends to the last outlet or
+adds outlets after it. Edits refresh only the counts of the articles they name.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+
+from parallax.domain.model import ArticleSummary, Changes, Outlet
+from parallax.services.project import Project
+
+logger = logging.getLogger(__name__)
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2  # "outlet" or "article"
+SortRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, as a default argument
+_NO_PARENT = 0  # internal id of top-level (outlet) rows; article rows hold group row + 1
+
+
+@dataclass(slots=True)
+class _Group:
+    outlet_id: int | None
+    name: str
+    grade: str
+    articles: list[ArticleSummary] = field(default_factory=list)
+
+
+class LibraryModel(QAbstractItemModel):
+    """Outlets → articles; columns: title, date, highlights."""
+
+    HEADERS = ("Article", "Date", "#")
+    PAGE_SIZE = 500
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._groups: list[_Group] = []
+        self._rows: dict[int, tuple[int, int]] = {}  # article id -> (group row, row)
+        self._loaded = 0
+        self._exhausted = False
+        self._outlets: dict[int, Outlet] = {}
+        self._pending_counts: set[int] = set()
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_timer.timeout.connect(self.flush_counts)
+        self._load_outlets()
+        self.fetchMore()
+
+    # -------------------------------------------------------------- structure
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_PARENT)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid():
+            return QModelIndex()
+        group_row = child.internalId() - 1
+        if group_row < 0:
+            return QModelIndex()
+        return self.createIndex(group_row, 0, _NO_PARENT)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self._groups[parent.row()].articles)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(self.HEADERS)
+
+    def hasChildren(self, parent: Index = _ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return "Annotations (highlights) in the article"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ------------------------------------------------------------------- data
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _NO_PARENT:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        group = self._groups[index.internalId() - 1]
+        return self._article_data(group.articles[index.row()], index.column(), role)
+
+    def _group_data(self, group: _Group, column: int, role: int) -> object:
+        if role == KindRole:
+            return "outlet"
+        if role == IdRole:
+            return group.outlet_id
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if column == 0:
+                grade = f"  ·  {group.grade}" if group.grade else ""
+                return f"{group.name}{grade}" if role == Qt.ItemDataRole.DisplayRole else group.name
+            if column == 2:
+                total = sum(a.annotation_count for a in group.articles)
+                return total if total or role == SortRole else ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            grade = group.grade or "not graded"
+            return f"{group.name}: {len(group.articles)} articles, reliability {grade}"
+        return None
+
+    def _article_data(self, article: ArticleSummary, column: int, role: int) -> object:
+        if role == KindRole:
+            return "article"
+        if role == IdRole:
+            return article.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return article.title or "(untitled)"
+            if column == 1:
+                return article.published.isoformat() if article.published else ""
+            return article.annotation_count or ""
+        if role == SortRole:
+            if column == 0:
+                return article.title.casefold()
+            if column == 1:
+                return article.published.isoformat() if article.published else ""
+            return article.annotation_count
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return article.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # ----------------------------------------------------------------- paging
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._project.article_summaries(offset=self._loaded, limit=self.PAGE_SIZE)
+        self._loaded += len(page)
+        self._exhausted = len(page) < self.PAGE_SIZE
+        self._extend(page, notify=True)
+
+    def _extend(self, page: list[ArticleSummary], *, notify: bool) -> None:
+        """Append summaries, one insert per run of articles from the same outlet."""
+        for _outlet, run in groupby(page, key=lambda s: s.outlet_id):
+            items = list(run)
+            group_row = self._group_row_for(items[0], notify=notify)
+            group = self._groups[group_row]
+            first = len(group.articles)
+            if notify:
+                self.beginInsertRows(self.index(group_row, 0), first, first + len(items) - 1)
+            group.articles.extend(items)
+            for n, summary in enumerate(items, start=first):
+                self._rows[summary.id] = (group_row, n)
+            if notify:
+                self.endInsertRows()
+
+    def _group_row_for(self, summary: ArticleSummary, *, notify: bool) -> int:
+        for row in range(len(self._groups) - 1, -1, -1):
+            if self._groups[row].outlet_id == summary.outlet_id:
+                return row
+        outlet = self._outlets.get(summary.outlet_id) if summary.outlet_id else None
+        group = _Group(summary.outlet_id, summary.outlet or "No outlet", "")
+        group.grade = outlet.reliability if outlet else ""
+        row = len(self._groups)
+        if notify:
+            self.beginInsertRows(QModelIndex(), row, row)
+        self._groups.append(group)
+        if notify:
+            self.endInsertRows()
+        return row
+
+    def _load_outlets(self) -> None:
+        self._outlets = {o.id: o for o in self._project.outlets()}
+
+    # ---------------------------------------------------------------- queries
+    def index_of_article(self, article_id: int) -> QModelIndex:
+        where = self._rows.get(article_id)
+        if where is None:
+            return QModelIndex()
+        return self.index(where[1], 0, self.index(where[0], 0))
+
+    @property
+    def loaded_count(self) -> int:
+        return self._loaded
+
+    # ---------------------------------------------------------------- changes
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what `changes` names: counts of known articles; new articles reload."""
+        if changes.outlets:
+            self._refresh_outlets()
+        if not changes.articles:
+            return
+        if any(a not in self._rows for a in changes.articles):
+            self.reload()
+            return
+        # Counted on the next turn of the event loop, after the edit has been painted.
+        self._pending_counts |= changes.articles
+        self._count_timer.start()
+
+    def flush_counts(self) -> None:
+        """Recount the annotations of the articles changes named since the last time."""
+        self._count_timer.stop()
+        pending, self._pending_counts = self._pending_counts, set()
+        for article_id in pending:
+            if article_id in self._rows:
+                self._refresh_count(article_id)
+
+    def _refresh_count(self, article_id: int) -> None:
+        group_row, row = self._rows[article_id]
+        group = self._groups[group_row]
+        count = len(self._project.annotations(article_id))
+        if group.articles[row].annotation_count == count:
+            return
+        group.articles[row] = replace(group.articles[row], annotation_count=count)
+        parent = self.index(group_row, 0)
+        self.dataChanged.emit(self.index(row, 2, parent), self.index(row, 2, parent))
+        self.dataChanged.emit(self.index(group_row, 2), self.index(group_row, 2))
+
+    def _refresh_outlets(self) -> None:
+        self._load_outlets()
+        for row, group in enumerate(self._groups):
+            outlet = self._outlets.get(group.outlet_id) if group.outlet_id else None
+            if outlet is not None:
+                group.name, group.grade = outlet.name, outlet.reliability
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def reload(self) -> None:
+        """Read the articles again (after an import), as many as were loaded before."""
+        wanted = max(self._loaded, self.PAGE_SIZE)
+        self.beginResetModel()
+        self._groups.clear()
+        self._rows.clear()
+        self._load_outlets()
+        page = self._project.article_summaries(offset=0, limit=wanted)
+        self._loaded = len(page)
+        self._exhausted = len(page) < wanted
+        self._extend(page, notify=False)
+        self.endResetModel()

@@ -1,0 +1,142 @@
+"""Dock contents over the Qt models: the Library tree and the Events / Actors tables."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax.ui.models.actors_model import ActorsModel
+from parallax.ui.models.events_model import EventsModel
+from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel
+from parallax.ui.models.record_table import SortRole
+
+
+class LibraryPanel(QWidget):
+    """Filter box over the outlets → articles tree; asks to open articles."""
+
+    open_requested = Signal(int, bool)  # article id, in a new pane
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter articles")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.activated.connect(lambda index: self._open(index, new_pane=False))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self.tree.expandAll)
+        model.rowsInserted.connect(self._expand_new_outlets)
+        self.tree.expandAll()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        if text:
+            self.tree.expandAll()
+
+    def _expand_new_outlets(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            return
+        for row in range(first, last + 1):
+            self.tree.expand(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _open(self, index: QModelIndex, *, new_pane: bool) -> None:
+        if index.isValid() and index.data(KindRole) == "article":
+            self.open_requested.emit(int(index.data(IdRole)), new_pane)
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.tree.indexAt(point)
+        if not index.isValid() or index.data(KindRole) != "article":
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self._open(index, new_pane=False))
+        menu.addAction("Open in New Pane", lambda: self._open(index, new_pane=True))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def select_article(self, article_id: int) -> None:
+        """Show which article the current pane holds."""
+        source = self.model.index_of_article(article_id)
+        if source.isValid():
+            self.tree.setCurrentIndex(self.proxy.mapFromSource(source))
+
+
+def table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A sortable, read-only table over a record model."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class BottomTabs(QTabWidget):
+    """Events and Actors tabs."""
+
+    def __init__(
+        self, events: EventsModel, actors: ActorsModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.events_view = table_view(events, self)
+        self.actors_view = table_view(actors, self)
+        self.actors_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.actors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.actors_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.addTab(self.events_view, "Events")
+        self.addTab(self.actors_view, "Actors")

@@ -1,0 +1,98 @@
+"""Highlights: overlapping spans both visible, selection stronger, only touched blocks redone."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+
+from parallax.domain.model import Annotation, AnnotationId, AnnotationKind, ArticleId, ExcludedSpan
+from parallax.ui.highlighter import AnnotationHighlighter, Mark, segments
+from parallax.ui.offsets import OffsetMap
+
+TEXT = "Menu Home News\n😀 The minister said the border will reopen next week.\nLast line."
+
+
+def ann(n: int, needle: str, kind: str = "claim", extra: int = 0) -> Annotation:
+    start = TEXT.index(needle)
+    return Annotation(
+        AnnotationId(n),
+        ArticleId(1),
+        start,
+        start + len(needle) + extra,
+        TEXT[start : start + len(needle) + extra],
+        AnnotationKind(kind),
+    )
+
+
+def formats_of_block(doc: QTextDocument, number: int) -> list[tuple[int, int, QTextCharFormat]]:
+    layout = doc.findBlockByNumber(number).layout()
+    # Copy each format while its FormatRange is alive: the range owns it.
+    ranges = [(r.start, r.length, QTextCharFormat(r.format)) for r in layout.formats()]
+    return sorted(ranges, key=lambda item: item[0])
+
+
+def make(qtbot) -> tuple[QPlainTextEdit, AnnotationHighlighter]:
+    view = QPlainTextEdit()
+    qtbot.addWidget(view)
+    view.setPlainText(TEXT)
+    return view, AnnotationHighlighter(view.document(), view.palette())
+
+
+def test_overlapping_annotations_are_both_visible(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    first = ann(1, "minister said the border")
+    second = ann(2, "the border will reopen", "quote")
+    highlighter.set_content(OffsetMap(TEXT), [first, second])
+    ranges = formats_of_block(view.document(), 1)
+    # Block 1 starts after "😀 " (an emoji is two Qt positions): three segments.
+    block_start = TEXT.index("\n") + 1
+    qt = OffsetMap(TEXT)
+    to_rel = lambda offset: qt.to_qt(offset) - qt.to_qt(block_start)  # noqa: E731
+    spans = [(start, start + length) for start, length, _fmt in ranges]
+    assert spans == [
+        (to_rel(first.start), to_rel(second.start)),
+        (to_rel(second.start), to_rel(first.end)),
+        (to_rel(first.end), to_rel(second.end)),
+    ]
+    colours = [fmt.background().color().name() for _s, _l, fmt in ranges]
+    assert len(set(colours)) == 3  # claim only, both blended, quote only
+
+
+def test_selected_annotation_is_drawn_stronger(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    first = ann(1, "minister said")
+    highlighter.set_content(OffsetMap(TEXT), [first])
+    before = formats_of_block(view.document(), 1)[0][2]
+    highlighter.set_selected(1)
+    after = formats_of_block(view.document(), 1)[0][2]
+    assert after.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert before.background().color() != after.background().color()
+
+
+def test_update_rehighlights_only_the_touched_blocks(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    highlighter.set_content(OffsetMap(TEXT), [ann(1, "minister")])
+    touched = highlighter.update_annotations([ann(1, "minister"), ann(2, "Last", "fact")])
+    assert touched == {2}
+    assert formats_of_block(view.document(), 2)
+    touched = highlighter.update_annotations([ann(2, "Last", "fact")])
+    assert touched == {1}
+    assert not formats_of_block(view.document(), 1)
+
+
+def test_span_across_blocks_and_boilerplate(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    across = ann(1, "next week.\nLast")
+    boiler = ExcludedSpan(1, ArticleId(1), 0, len("Menu Home News"))  # type: ignore[arg-type]
+    highlighter.set_content(OffsetMap(TEXT), [across], [boiler])
+    assert highlighter.blocks_of(1) == {1, 2}
+    grey = formats_of_block(view.document(), 0)
+    assert grey and grey[0][2].foreground().color().isValid()
+    position = OffsetMap(TEXT).to_qt(TEXT.index("Last") + 1)
+    assert highlighter.annotations_at(position) == [1]
+
+
+def test_segments_cut_overlaps() -> None:
+    marks = [Mark(0, 10, 1, "claim"), Mark(5, 15, 2, "quote")]
+    pieces = [(s, e, tuple(m.annotation_id for m in c)) for s, e, c in segments(marks, 20)]
+    assert pieces == [(0, 5, (1,)), (5, 10, (1, 2)), (10, 15, (2,))]

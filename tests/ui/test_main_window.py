@@ -1,0 +1,115 @@
+"""The window around the desk: empty state, panes, desk state, export, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from parallax.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path: Path) -> MainWindow:
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def opened(window: MainWindow, tmp_path: Path, corpus_dir: Path) -> MainWindow:
+    assert window.open_project(str(tmp_path / "window.parallax"))
+    assert window.session is not None
+    window.session.project.import_files([corpus_dir])
+    return window
+
+
+def visible_messages(window: MainWindow) -> list[QMessageBox]:
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_empty_window_offers_new_and_open(window: MainWindow) -> None:
+    assert window.central.currentWidget() is window.empty_state
+    assert not window.actions.make["claim"].isEnabled()
+    assert window.windowTitle() == "Parallax"
+
+
+def test_open_shows_path_counts_and_library(opened: MainWindow) -> None:
+    assert opened.central.currentWidget() is opened.desk
+    assert opened.path_label.text().endswith("window.parallax")
+    assert "5 articles" in opened.counts_label.text()
+    assert opened.library_model is not None and opened.library_model.loaded_count == 5
+    assert opened.windowTitle() == "window — Parallax"
+
+
+def test_unreadable_project_is_reported_not_raised(window: MainWindow, tmp_path) -> None:
+    bad = tmp_path / "bad.parallax"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert not window.open_project(str(bad))
+    assert window.session is None
+    assert any("bad.parallax" in b.text() for b in visible_messages(window))
+
+
+def test_panes_open_close_and_save_the_desk(qtbot, opened: MainWindow) -> None:
+    project = opened.session.project  # type: ignore[union-attr]
+    ids = [s.id for s in project.article_summaries()]
+    for article_id in ids[:4]:
+        opened.open_article(article_id, new_pane=True)
+    assert opened.open_article(ids[4], new_pane=True) is not None  # a full desk reuses a pane
+    assert len(opened.desk.panes) == 4  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: project.setting("desk") is not None)
+    opened.close_current_pane()
+    assert len(opened.desk.panes) == 3  # type: ignore[union-attr]
+    opened.save_desk_state()
+    state = project.setting("desk")
+    assert isinstance(state, dict) and len(state["panes"]) == 3
+    assert len(state["sizes"]) == 3
+
+
+def test_make_claim_from_the_menu_needs_a_selection(opened: MainWindow) -> None:
+    opened.open_article(opened.session.project.article_summaries()[0].id)  # type: ignore[union-attr]
+    opened.actions.make["claim"].trigger()
+    assert "Select some text" in opened.statusBar().currentMessage()
+
+
+def test_export_brief_writes_the_file(qtbot, opened: MainWindow, tmp_path) -> None:
+    target = tmp_path / "brief.docx"
+    task = opened.export_brief(str(target))
+    assert task is not None
+    with qtbot.waitSignals([task.finished], timeout=60000):
+        pass
+    assert target.exists() and target.stat().st_size > 0
+    assert str(target) in opened.statusBar().currentMessage()
+
+
+def test_export_failure_is_shown_clearly(qtbot, opened: MainWindow, tmp_path) -> None:
+    target = tmp_path / "no such folder" / "brief.docx"
+    task = opened.export_brief(str(target))
+    assert task is not None
+    with qtbot.waitSignal(task.failed, timeout=60000):
+        pass
+    texts = [b.text() for b in visible_messages(opened)]
+    assert any(str(target) in t for t in texts)
+
+
+def test_new_project_refuses_to_overwrite(monkeypatch, window: MainWindow, tmp_path) -> None:
+    existing = tmp_path / "taken.parallax"
+    existing.write_bytes(b"")
+    monkeypatch.setattr("parallax.ui.dialogs.ask_new_project", lambda *_: str(existing))
+    window.new_project_dialog()
+    assert window.session is None
+    assert existing.read_bytes() == b""
+    assert any("already exists" in b.text() for b in visible_messages(window))
+
+
+def test_window_geometry_is_remembered(qtbot, settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)

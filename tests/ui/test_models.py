@@ -1,0 +1,109 @@
+"""Qt models: structure checked by qtmodeltester, paging, and refresh by Changes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from parallax.domain.model import Changes
+from parallax.services.project import Project
+from parallax.ui.models.actors_model import ActorsModel
+from parallax.ui.models.detail_list_model import DetailListModel, RecordRole
+from parallax.ui.models.events_model import EventsModel
+from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel
+
+Display = Qt.ItemDataRole.DisplayRole
+
+
+@pytest.fixture
+def paged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LibraryModel, "PAGE_SIZE", 2)
+
+
+def article_rows(model: LibraryModel) -> list[int]:
+    ids = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        ids += [model.index(r, 0, parent).data(IdRole) for r in range(model.rowCount(parent))]
+    return ids
+
+
+def test_library_model_pages_in_outlets_and_articles(qtmodeltester, corpus_project, paged):
+    model = LibraryModel(corpus_project)
+    assert model.loaded_count == 2 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    qtmodeltester.check(model)
+    summaries = corpus_project.article_summaries()
+    assert sorted(article_rows(model)) == sorted(s.id for s in summaries)
+    outlet = model.index(0, 0)
+    assert outlet.data(KindRole) == "outlet"
+    assert model.index(0, 0, outlet).data(KindRole) == "article"
+
+
+def test_library_counts_follow_annotations(qtbot, qtmodeltester, corpus_project):
+    model = LibraryModel(corpus_project)
+    article = corpus_project.article_summaries()[0]
+    index = model.index_of_article(article.id)
+    count_cell = index.siblingAtColumn(2)
+    assert count_cell.data(Display) in ("", 0)
+    ann = corpus_project.annotate(article.id, 0, 5)
+    model.apply_changes(Changes(annotations=frozenset({ann.id}), articles=frozenset({article.id})))
+    cell = model.index_of_article(article.id).siblingAtColumn(2)
+    qtbot.waitUntil(lambda: cell.data(Display) == 1)  # recounted after the edit is painted
+    qtmodeltester.check(model)
+
+
+def test_library_reloads_after_an_import(qtmodeltester, project: Project, tmp_path):
+    model = LibraryModel(project)
+    assert model.rowCount() == 0
+    (tmp_path / "a.txt").write_text("Title\n\nSome article text here.", encoding="utf-8")
+    result = project.import_files([tmp_path / "a.txt"])
+    model.apply_changes(Changes(articles=frozenset(a.id for a in result)))
+    assert article_rows(model) == [result[0].id]
+    qtmodeltester.check(model)
+
+
+def test_events_model_rows_and_counts(qtmodeltester, corpus_project):
+    article = corpus_project.article_summaries()[0]
+    ann = corpus_project.annotate(article.id, 0, 5)
+    event = corpus_project.create_event("Meeting in Damascus", "2017-05-18")
+    model = EventsModel(corpus_project)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data(Display) == "2017-05-18"
+    assert model.index(0, 2).data(Display) == 0
+    corpus_project.link(ann.id, event.id, "reports")
+    model.apply_changes(Changes(events=frozenset({event.id})))
+    assert (model.index(0, 2).data(Display), model.index(0, 3).data(Display)) == (1, 1)
+    second = corpus_project.create_event("Border talks")
+    model.apply_changes(Changes(events=frozenset({second.id})))
+    assert model.rowCount() == 2
+    corpus_project.delete_event(event.id)
+    model.apply_changes(Changes(events=frozenset({event.id})))
+    assert model.rowCount() == 1 and model.index(0, 1).data(Display) == "Border talks"
+    qtmodeltester.check(model)
+
+
+def test_actors_model_names_aliases_counts(qtmodeltester, corpus_project):
+    actor = corpus_project.add_actor("Falah al-Fayadh", aliases=["Faleh al-Fayyad"])
+    model = ActorsModel(corpus_project)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(Display) == "Falah al-Fayadh"
+    assert model.index(0, 2).data(Display) == "Faleh al-Fayyad"
+    article = corpus_project.article_summaries()[0]
+    ann = corpus_project.annotate(article.id, 0, 5)
+    corpus_project.tag_actor(ann.id, actor.id, "speaker")
+    model.apply_changes(Changes(actors=frozenset({actor.id})))
+    assert model.index(0, 3).data(Display) == 1
+    assert model.index(0, 0).data(IdRole) == actor.id
+    qtmodeltester.check(model)
+
+
+def test_detail_list_model(qtmodeltester):
+    model: DetailListModel[str] = DetailListModel(str.upper)
+    model.set_records(["a", "b"])
+    qtmodeltester.check(model)
+    assert model.index(1, 0).data(Display) == "B"
+    assert model.index(1, 0).data(RecordRole) == "b"

@@ -1,0 +1,122 @@
+"""Qt positions ↔ stored code point offsets, proved in a real QPlainTextEdit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+
+from parallax.ui.offsets import OffsetMap
+
+TEXT = (
+    "Intro 😀 line\n"
+    "Faleh\u00a0al-Fayyad 🇮🇶 said café (cafe\u0301) talks went well.\n"
+    "قال فالح الفياض إن 👍🏽 التعاون مستمر\n"
+    "𝒳𝒴 end of the claim"
+)
+
+
+def utf16_index(text: str, offset: int) -> int:
+    """An independent reference: UTF-16 code units before `offset`."""
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+def as_document_text(text: str) -> str:
+    """What QTextCursor.selectedText() gives for a slice: newlines become U+2029."""
+    return text.replace("\n", "\u2029")
+
+
+@pytest.fixture
+def editor(qtbot) -> QPlainTextEdit:
+    widget = QPlainTextEdit()
+    qtbot.addWidget(widget)
+    widget.setPlainText(TEXT)
+    return widget
+
+
+def test_document_has_one_position_per_utf16_unit(editor: QPlainTextEdit) -> None:
+    offsets = OffsetMap(TEXT)
+    assert editor.document().characterCount() - 1 == offsets.qt_length
+    assert offsets.qt_length == utf16_index(TEXT, len(TEXT))
+
+
+@pytest.mark.parametrize(
+    "needle",
+    ["al-Fayyad", "said café", "(cafe\u0301)", "التعاون مستمر", "end of the claim", "𝒴 end"],
+)
+def test_selection_after_tricky_characters_maps_to_the_python_slice(
+    editor: QPlainTextEdit, needle: str
+) -> None:
+    start = TEXT.index(needle)
+    end = start + len(needle)
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(utf16_index(TEXT, start))
+    cursor.setPosition(utf16_index(TEXT, end), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    offsets = OffsetMap(TEXT)
+    span = offsets.selection_span(editor.textCursor())
+    assert span == (start, end)
+    assert TEXT[span[0] : span[1]] == needle
+    assert editor.textCursor().selectedText() == as_document_text(needle)
+
+
+def test_selection_spanning_lines_keeps_no_break_space(editor: QPlainTextEdit) -> None:
+    start = TEXT.index("Faleh")
+    end = TEXT.index("التعاون")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(utf16_index(TEXT, start))
+    cursor.setPosition(utf16_index(TEXT, end), QTextCursor.MoveMode.KeepAnchor)
+    span = OffsetMap(TEXT).selection_span(cursor)
+    assert span == (start, end)
+    quote = TEXT[span[0] : span[1]]
+    assert "\u00a0" in quote
+    assert cursor.selectedText() == as_document_text(quote)
+
+
+def test_every_offset_round_trips(editor: QPlainTextEdit) -> None:
+    offsets = OffsetMap(TEXT)
+    for offset in range(len(TEXT) + 1):
+        position = offsets.to_qt(offset)
+        assert position == utf16_index(TEXT, offset)
+        assert offsets.to_offset(position) == offset
+
+
+def test_cursor_moves_by_character_agree_with_offsets(editor: QPlainTextEdit) -> None:
+    # Qt moves over whole grapheme clusters; each stop must be a valid code point offset
+    # whose text before it matches the document's.
+    offsets = OffsetMap(TEXT)
+    cursor = QTextCursor(editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    while cursor.movePosition(QTextCursor.MoveOperation.NextCharacter):
+        offset = offsets.to_offset(cursor.position())
+        probe = QTextCursor(editor.document())
+        probe.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+        assert probe.selectedText() == as_document_text(TEXT[:offset])
+
+
+def test_position_inside_a_surrogate_pair_snaps_outward() -> None:
+    text = "a😀b"
+    offsets = OffsetMap(text)
+    assert offsets.to_qt(1) == 1 and offsets.to_qt(2) == 3
+    assert offsets.to_offset(2) == 1  # a start inside the pair moves back
+    assert offsets.to_offset(2, round_up=True) == 2  # an end moves forward
+    assert offsets.span_from_qt(2, 2) == (1, 2)
+
+
+def test_plain_text_is_identity_and_bounds_are_checked() -> None:
+    offsets = OffsetMap("plain\u00a0text")
+    assert [offsets.to_qt(i) for i in range(11)] == list(range(11))
+    with pytest.raises(ValueError):
+        offsets.to_qt(12)
+    with pytest.raises(ValueError):
+        offsets.to_offset(-1)
+
+
+def test_block_starts_match_the_document(qtbot) -> None:
+    text = "one 😀\ntwo\u2029three\ufdd0four\u2028still four\n\nlast 🇮🇶"
+    widget = QPlainTextEdit()
+    qtbot.addWidget(widget)
+    widget.setPlainText(text)
+    doc = widget.document()
+    expected = [doc.findBlockByNumber(n).position() for n in range(doc.blockCount())]
+    assert OffsetMap(text).block_starts() == expected
