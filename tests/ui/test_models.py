@@ -107,3 +107,20 @@ def test_detail_list_model(qtmodeltester):
     qtmodeltester.check(model)
     assert model.index(1, 0).data(Display) == "B"
     assert model.index(1, 0).data(RecordRole) == "b"
+
+
+def test_library_shows_dates_at_their_precision(qtbot, tmp_path) -> None:
+    """A month-only publication date reads 2016-07, not 2016-07-01."""
+    import parallax
+    from parallax.ui.models.library_model import LibraryModel
+    from tests.conftest import SAMPLE_CORPUS
+
+    with parallax.open_project(tmp_path / "p.parallax") as project:
+        project.import_files([SAMPLE_CORPUS])
+        model = LibraryModel(project)
+        dates = set()
+        for group in range(model.rowCount()):
+            parent = model.index(group, 0)
+            for row in range(model.rowCount(parent)):
+                dates.add(model.index(row, 1, parent).data())
+    assert {"2016-07", "2017-05-18"} <= dates

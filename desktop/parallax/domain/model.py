@@ -119,6 +119,7 @@ class ArticleSummary:
     outlet_id: OutletId | None
     published: dt.date | None
     annotation_count: int = 0
+    published_precision: Precision = Precision.DAY
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,6 +220,11 @@ class Project:
         with self._store.reading() as s:
             return annotation_repo.for_article(s, article_id)
 
+    def annotation_counts(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """How many annotations each of these articles has (one query)."""
+        with self._store.reading() as s:
+            return annotation_repo.counts_for(s, list(article_ids))
+
     def annotation(self, annotation_id: int) -> Annotation:
         with self._store.reading() as s:
             return annotation_repo.get_annotation(s, annotation_id)

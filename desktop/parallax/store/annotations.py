@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from parallax.domain.errors import NotFoundError
@@ -13,6 +13,8 @@ from parallax.domain.model import (
     Annotation,
     AnnotationDetail,
     AnnotationId,
+    AnnotationKind,
+    ArticleId,
     EventId,
     EventLink,
     Stance,
@@ -75,13 +77,57 @@ def update_annotation(session: Session, annotation_id: int, **fields: object) ->
     return convert.annotation(row)
 
 
+_COLUMNS = (
+    AnnotationRow.id,
+    AnnotationRow.article_id,
+    AnnotationRow.start,
+    AnnotationRow.end,
+    AnnotationRow.quote,
+    AnnotationRow.kind,
+    AnnotationRow.note,
+    AnnotationRow.credibility,
+    AnnotationRow.author,
+    AnnotationRow.created,
+    AnnotationRow.updated,
+    AnnotationRow.version,
+)
+
+
 def for_article(session: Session, article_id: int) -> list[Annotation]:
-    rows = session.scalars(
-        select(AnnotationRow)
+    """An article's annotations by position. Plain column tuples, not ORM objects: an
+    article with 2,000 highlights must open in well under 100 ms."""
+    rows = session.execute(
+        select(*_COLUMNS)
         .where(AnnotationRow.article_id == article_id)
         .order_by(AnnotationRow.start, AnnotationRow.id)
     )
-    return [convert.annotation(r) for r in rows]
+    return [
+        Annotation(
+            AnnotationId(r[0]),
+            ArticleId(r[1]),
+            r[2],
+            r[3],
+            r[4],
+            AnnotationKind(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+        )
+        for r in rows
+    ]
+
+
+def counts_for(session: Session, article_ids: list[int]) -> dict[int, int]:
+    """Annotation counts of the given articles (absent ones have none)."""
+    rows = session.execute(
+        select(AnnotationRow.article_id, func.count())
+        .where(AnnotationRow.article_id.in_(article_ids))
+        .group_by(AnnotationRow.article_id)
+    )
+    return {article_id: n for article_id, n in rows}
 
 
 def detail(session: Session, annotation_id: int) -> AnnotationDetail:

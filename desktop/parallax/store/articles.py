@@ -17,6 +17,7 @@ from parallax.domain.model import (
     ExcludedSpan,
     Outlet,
     OutletId,
+    Precision,
 )
 from parallax.store import convert
 from parallax.store.tables import AnnotationRow, ArticleRow, ExcludedSpanRow, OutletRow
@@ -145,6 +146,7 @@ def list_summaries(
             ArticleRow.outlet_id,
             ArticleRow.published,
             func.coalesce(counts.c.n, 0),
+            ArticleRow.published_precision,
         )
         .outerjoin(OutletRow, OutletRow.id == ArticleRow.outlet_id)
         .outerjoin(counts, counts.c.article_id == ArticleRow.id)
@@ -162,8 +164,9 @@ def list_summaries(
             outlet_id=OutletId(oid) if oid is not None else None,
             published=published,
             annotation_count=n,
+            published_precision=Precision(precision),
         )
-        for aid, title, outlet, oid, published, n in session.execute(query)
+        for aid, title, outlet, oid, published, n, precision in session.execute(query)
     ]
 
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from parallax.domain.dates import format_fuzzy
 from parallax.domain.model import ArticleSummary, Changes, Outlet
 from parallax.services.project import Project
 
@@ -142,7 +143,9 @@ class LibraryModel(QAbstractItemModel):
             if column == 0:
                 return article.title or "(untitled)"
             if column == 1:
-                return article.published.isoformat() if article.published else ""
+                if article.published is None:
+                    return ""
+                return format_fuzzy(article.published, article.published_precision)
             return article.annotation_count or ""
         if role == SortRole:
             if column == 0:
@@ -230,14 +233,14 @@ class LibraryModel(QAbstractItemModel):
         """Recount the annotations of the articles changes named since the last time."""
         self._count_timer.stop()
         pending, self._pending_counts = self._pending_counts, set()
-        for article_id in pending:
-            if article_id in self._rows:
-                self._refresh_count(article_id)
+        shown = [article_id for article_id in pending if article_id in self._rows]
+        counts = self._project.annotation_counts(shown) if shown else {}
+        for article_id in shown:
+            self._refresh_count(article_id, counts.get(article_id, 0))
 
-    def _refresh_count(self, article_id: int) -> None:
+    def _refresh_count(self, article_id: int, count: int) -> None:
         group_row, row = self._rows[article_id]
         group = self._groups[group_row]
-        count = len(self._project.annotations(article_id))
         if group.articles[row].annotation_count == count:
             return
         group.articles[row] = replace(group.articles[row], annotation_count=count)
