@@ -29,6 +29,12 @@ def _command_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import files and folders into a project")
     imp.add_argument("path", type=Path, help="the project (created if missing)")
     imp.add_argument("files", nargs="+", type=Path, help="files or folders (recursive)")
+    imp.add_argument(
+        "--preview", action="store_true", help="report what each file holds; import nothing"
+    )
+    imp.add_argument(
+        "--skip-near-duplicates", action="store_true", help="leave out near-duplicate texts"
+    )
     info = sub.add_parser("info", help="what a project holds")
     info.add_argument("path", type=Path)
     info.add_argument("--json", action="store_true", help="print counts as JSON")
@@ -109,7 +115,9 @@ def _run_command(args: argparse.Namespace) -> int:
         return 0
     if args.command == "import":
         with parallax.open_project(args.path) as project:
-            return _import(project, args.files)
+            if args.preview:
+                return _preview(project, args.files)
+            return _import(project, args.files, args.skip_near_duplicates)
     if args.command == "info":
         if not args.path.exists():
             raise KnownError(f"{args.path} does not exist.")
@@ -122,8 +130,15 @@ def _run_command(args: argparse.Namespace) -> int:
     return _export(args)
 
 
-def _import(project, files: list[Path]) -> int:
-    result = project.import_files(files)
+def _preview(project, files: list[Path]) -> int:
+    previews = project.preview_files(files)
+    for preview in previews:
+        print(preview.summary())
+    return 1 if any(p.error for p in previews) else 0
+
+
+def _import(project, files: list[Path], skip_near_duplicates: bool = False) -> int:
+    result = project.import_files(files, skip_near_duplicates=skip_near_duplicates)
     for article in result:
         date = (
             format_fuzzy(article.published, article.published_precision)
@@ -134,6 +149,8 @@ def _import(project, files: list[Path]) -> int:
         print(f"imported  {article.source_file}: {article.title[:60]!r}, {outlet}, {date}")
     for path in result.duplicates:
         print(f"skipped   {path}: already in the project")
+    for near in result.near_duplicates:
+        print(f"note      {near}")
     for failure in result.failures:
         print(f"FAILED    {failure.path}: {failure.reason}", file=sys.stderr)
     done, present, failed = len(result), len(result.duplicates), len(result.failures)

@@ -89,3 +89,24 @@ def test_demo_builds_a_project_in_the_user_data_folder(tmp_path: Path) -> None:
         info = project.info()
     assert (info.articles, info.events) == (5, 2)
     assert info.links == 4, "each demo event is linked from two outlets"
+
+
+def test_preview_reports_each_file_and_writes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "p.parallax"
+    result = run("import", project, SAMPLE_CORPUS, "--preview")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 5 and all(line.startswith("new") for line in lines)
+    assert any("Rudaw" in line and "2017-05-18" in line for line in lines)
+    assert json.loads(run("info", project, "--json").stdout)["articles"] == 0
+
+
+def test_near_duplicates_are_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = (SAMPLE_CORPUS / "002_665f41902ace5401.txt").read_text("utf-8")
+    (folder / "a.txt").write_text(body, "utf-8")
+    (folder / "b.txt").write_text("Menu | Home | World\n\n" + body + "\nShare this\n", "utf-8")
+    result = run("import", tmp_path / "p.parallax", folder)
+    assert result.returncode == 0, result.stderr
+    assert "nearly the same text as article 1" in result.stdout

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.domain.errors import ImportFailedError
+from parallax.ingest.document import ReadDocument
 
 MANIFEST_NAMES = ("manifest.json", "parallax-manifest.json")
 FIELDS = ("title", "outlet", "url", "author", "language")
@@ -60,3 +61,36 @@ def parse_published(value: str) -> tuple[dt.date | None, str]:
     except ValueError:
         pass
     return None, "day"
+
+
+class Manifests:
+    """Manifests by folder, each loaded once; a broken one is kept in `problems`."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, dict[str, ManifestEntry]] = {}
+        self.problems: list[tuple[str, str]] = []
+
+    def entry_for(self, path: Path) -> ManifestEntry | None:
+        folder = path.parent
+        if folder not in self._cache:
+            self._cache[folder] = {}
+            try:
+                candidates = sorted(folder.iterdir()) if folder.is_dir() else []
+            except OSError:
+                candidates = []
+            for candidate in filter(is_manifest, candidates):
+                try:
+                    self._cache[folder].update(load_manifest(candidate))
+                except ImportFailedError as exc:
+                    self.problems.append((exc.path, exc.reason))
+        return self._cache[folder].get(path.name)
+
+    def apply(self, path: Path, doc: ReadDocument) -> ReadDocument:
+        """The document with what its manifest entry states (the file's own values lose)."""
+        entry = self.entry_for(path)
+        if entry is None:
+            return doc
+        extra: dict[str, object] = dict(entry.fields)
+        if entry.published is not None:
+            extra.update(published=entry.published, published_precision=entry.precision)
+        return doc.with_metadata(**extra)

@@ -11,7 +11,7 @@ import datetime as dt
 import getpass
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TypeVar
@@ -40,7 +40,7 @@ from parallax.domain.model import (
 )
 from parallax.domain.text import validate_span
 from parallax.services import suggestions
-from parallax.services.importing import ImportResult, import_paths
+from parallax.services.importing import ImportPreview, ImportResult, import_paths, preview_paths
 from parallax.services.suggestions import LinkSuggestion
 from parallax.store import actors as actor_repo
 from parallax.store import annotations as annotation_repo
@@ -126,14 +126,22 @@ class Project:
         *,
         progress: Callable[[int, int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        overrides: Mapping[str, Mapping[str, object]] | None = None,
+        skip_near_duplicates: bool = False,
     ) -> ImportResult:
         """Import files and folders (recursively); each file is its own transaction.
 
         Returns the imported articles as a list that also carries `.failures` (file and
-        reason) and `.duplicates`; a failed file leaves the project as it was.
+        reason), `.duplicates` and `.near_duplicates`; a failed file leaves the project as
+        it was. `overrides` maps a file path to corrected metadata from the review table.
         """
         result = import_paths(
-            self._store, [Path(p) for p in paths], progress=progress, cancelled=cancelled
+            self._store,
+            [Path(p) for p in paths],
+            progress=progress,
+            cancelled=cancelled,
+            overrides=overrides,
+            skip_near_duplicates=skip_near_duplicates,
         )
         if result:
             self._publish(
@@ -143,6 +151,16 @@ class Project:
                 )
             )
         return result
+
+    def preview_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ImportPreview]:
+        """What each file would become (metadata, boilerplate, duplicates), writing nothing."""
+        return preview_paths(paths, store=self._store, progress=progress, cancelled=cancelled)
 
     def articles(self) -> list[Article]:
         with self._store.reading() as s:

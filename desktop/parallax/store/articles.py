@@ -38,6 +38,7 @@ class NewArticle:
     language: str = ""
     original: bytes | None = None
     original_type: str = ""
+    site: str = ""
     source_file: str = ""
     importer: str = ""
     excluded: tuple[tuple[int, int], ...] = ()
@@ -51,6 +52,8 @@ def outlet_id_for(session: Session, name: str, site: str = "") -> int | None:
     row = session.scalar(select(OutletRow).where(func.lower(OutletRow.name) == name.lower()))
     if row is None and site:
         row = session.scalar(select(OutletRow).where(OutletRow.site == site))
+    if row is not None and site and not row.site:
+        row.site = site  # an outlet first met in a by-line learns its site
     if row is None:
         row = OutletRow(name=name, site=site)
         session.add(row)
@@ -85,7 +88,7 @@ def article_id_by_sha(session: Session, sha256: str) -> int | None:
 
 
 def add_article(session: Session, new: NewArticle) -> Article:
-    outlet_id = outlet_id_for(session, new.outlet)
+    outlet_id = outlet_id_for(session, new.outlet, new.site)
     row = ArticleRow(
         outlet_id=outlet_id,
         title=new.title,

@@ -1,0 +1,106 @@
+"""GUI measurements in a real window (QT_QPA_PLATFORM=offscreen): open, show, highlight."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+import parallax
+from parallax.ui.main_window import MainWindow
+from tests.bench.measure import current_rss_mb, median_ms
+
+
+def app() -> QApplication:
+    return QApplication.instance() or QApplication([])
+
+
+def settle() -> None:
+    """Let Qt lay out and paint what is pending, as a user would see it."""
+    application = app()
+    application.processEvents()
+    application.processEvents()
+
+
+def start_to_window_ms(project: Path, runs: int = 5) -> float:
+    """Process start of `parallax PROJECT` until its window is shown with the project open."""
+    times = []
+    for _ in range(runs + 1):
+        env = {**os.environ, "PARALLAX_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"}
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "parallax", str(project)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0 or "ready" not in done.stdout:
+            raise RuntimeError(f"parallax did not start: {done.stderr[-2000:]}")
+        times.append((time.perf_counter() - start) * 1000)
+    times = sorted(times[1:])
+    return times[len(times) // 2]
+
+
+class Desk:
+    """A main window on an open project, for in-process measurements."""
+
+    def __init__(self, path: Path, settings_dir: Path) -> None:
+        settings = QSettings(str(settings_dir / "bench.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(settings)
+        self.window.resize(1400, 900)
+        self.window.show()
+        self.project = parallax.open_project(path)
+        self.window.attach_project(self.project)
+        settle()
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        settle()
+
+    def show_ms(self, article_id: int) -> float:
+        def show() -> None:
+            self.window.open_article(article_id)
+            settle()
+
+        return median_ms(show)
+
+    def highlight_ms(self, article_id: int, at: int) -> float:
+        """Select a span and make a claim through the GUI action: commit plus repaint."""
+        pane = self.window.open_article(article_id)
+        settle()
+        position = [at]
+
+        def highlight() -> None:
+            cursor = pane.view.textCursor()
+            cursor.setPosition(position[0])
+            cursor.setPosition(position[0] + 40, QTextCursor.MoveMode.KeepAnchor)
+            pane.view.setTextCursor(cursor)
+            self.window.make_annotation("claim")
+            settle()
+            position[0] += 97
+
+        return median_ms(highlight)
+
+
+def open_window_ms(path: Path, settings_dir: Path) -> tuple[float, float]:
+    """Open a project in a fresh window until it is shown and usable; (ms, RSS MB after)."""
+    times = []
+    for _ in range(4):
+        start = time.perf_counter()
+        desk = Desk(path, settings_dir)
+        times.append((time.perf_counter() - start) * 1000)
+        rss = current_rss_mb()
+        desk.project.close()
+        desk.close()
+    times = sorted(times[1:])
+    return times[len(times) // 2], rss

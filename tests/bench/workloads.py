@@ -1,0 +1,73 @@
+"""What each budget row does, through the same code paths a user's actions take."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import parallax
+from tests.bench import gui
+from tests.bench.htmlpages import write_pages
+from tests.bench.measure import median_ms
+
+SEARCHES = ("Fayyad discussed", "border security", "Mosul", "joint operations room", "Hakim")
+ONE_MILLION_ID = 1  # the generator makes article 1 a million characters long
+HUNDRED_KB_ID = 2  # articles 2–4 are 100 KB with 2,000 highlights each
+ORDINARY_ID = 100
+
+
+def per_size(path: Path, work: Path) -> dict[str, float]:
+    """Rows whose growth from 1,000 to 10,000 articles matters."""
+    figures: dict[str, float] = {"start": gui.start_to_window_ms(path)}
+    figures["open"], figures["memory"] = gui.open_window_ms(path, work)
+    desk = gui.Desk(path, work)
+    try:
+        figures["show_100k"] = desk.show_ms(HUNDRED_KB_ID)
+        figures["highlight"] = desk.highlight_ms(ORDINARY_ID, 50)
+    finally:
+        desk.project.close()
+        desk.close()
+    with parallax.open_project(path) as project:
+        figures["search"] = max(median_ms(lambda q=q: project.search(q)) for q in SEARCHES)
+    return figures
+
+
+def once(path: Path, work: Path) -> dict[str, float]:
+    """Rows measured on the largest project only (they do not depend on its size)."""
+    desk = gui.Desk(path, work)
+    try:
+        figures = {
+            "show_1m": desk.show_ms(ONE_MILLION_ID),
+            "highlight_1m": desk.highlight_ms(ONE_MILLION_ID, 500_000),
+        }
+    finally:
+        desk.project.close()
+        desk.close()
+    figures["import_html"] = import_html_ms(work)
+    figures["export"] = export_ms(path, work)
+    return figures
+
+
+def import_html_ms(work: Path) -> float:
+    pages = write_pages(work / "pages", 1000)
+    with parallax.open_project(work / "import.parallax") as project:
+        start = time.perf_counter()
+        result = project.import_files([pages])
+        elapsed = (time.perf_counter() - start) * 1000
+    if len(result) != 1000:
+        raise RuntimeError(f"imported {len(result)} of 1,000 pages: {result.failures[:3]}")
+    return elapsed
+
+
+def export_ms(path: Path, work: Path) -> float:
+    """A brief of 50 events with 10 linked claims each, from a copy of the project."""
+    with parallax.open_project(path) as project:
+        copy = project.save_copy(work / "export.parallax")
+    with parallax.open_project(copy) as project:
+        annotations = [a for aid in range(200, 260) for a in project.annotations(aid)][:500]
+        for n in range(50):
+            event = project.create_event(f"Event {n}", f"2016-{n % 12 + 1:02d}-{n % 27 + 1:02d}")
+            for ann in annotations[n * 10 : n * 10 + 10]:
+                project.link(ann.id, event.id, "corroborates" if n % 3 else "contradicts")
+        only = {e.id for e in project.events() if e.title.startswith("Event ")}
+        return median_ms(lambda: project.export_brief(work / "brief.docx", event_ids=only), runs=3)
