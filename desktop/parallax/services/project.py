@@ -195,6 +195,59 @@ class Project:
         with self._store.reading() as s:
             return article_repo.spans_for(s, article_id)
 
+    def mark_boilerplate(self, article_id: int, start: int, end: int) -> list[ExcludedSpan]:
+        """Mark [start, end) as boilerplate; overlapping or touching spans are merged.
+
+        Returns the spans it replaced, so that undo can put them back (`restore_spans`).
+        """
+        with self._store.transaction() as s:
+            article = article_repo.get_article(s, article_id)
+            try:
+                validate_span(article.text, start, end)
+            except ValueError as exc:
+                raise InvalidInputError(f"Cannot mark article {article_id}: {exc}") from exc
+            old = article_repo.spans_for(s, article_id)
+            merged = [x for x in old if x.end >= start and x.start <= end]
+            lo = min([start, *(x.start for x in merged)])
+            hi = max([end, *(x.end for x in merged)])
+            article_repo.delete_spans(s, [x.id for x in merged])
+            new_ids = article_repo.add_spans(s, article_id, [(lo, hi)])
+        self._publish(Changes(articles=frozenset({article_id}), spans=frozenset(new_ids)))
+        return merged
+
+    def unmark_boilerplate(self, article_id: int, start: int, end: int) -> list[ExcludedSpan]:
+        """Make [start, end) ordinary text again, trimming or splitting spans it touches.
+
+        Returns the spans it replaced, so that undo can put them back (`restore_spans`).
+        """
+        with self._store.transaction() as s:
+            old = [
+                x for x in article_repo.spans_for(s, article_id) if x.end > start and x.start < end
+            ]
+            article_repo.delete_spans(s, [x.id for x in old])
+            keep = [(x.start, start) for x in old if x.start < start]
+            keep += [(end, x.end) for x in old if x.end > end]
+            new_ids = article_repo.add_spans(s, article_id, keep)
+        self._publish(Changes(articles=frozenset({article_id}), spans=frozenset(new_ids)))
+        return old
+
+    def restore_spans(
+        self, article_id: int, start: int, end: int, spans: Sequence[ExcludedSpan]
+    ) -> None:
+        """Undo of mark/unmark: the boilerplate within [start, end) becomes `spans` again."""
+        lo = min([start, *(x.start for x in spans)])
+        hi = max([end, *(x.end for x in spans)])
+        with self._store.transaction() as s:
+            current = [
+                x for x in article_repo.spans_for(s, article_id) if x.end > lo and x.start < hi
+            ]
+            article_repo.delete_spans(s, [x.id for x in current])
+            kept = [(x.start, x.end) for x in current if x.start < lo or x.end > hi]
+            new_ids = article_repo.add_spans(
+                s, article_id, [*kept, *((x.start, x.end) for x in spans)]
+            )
+        self._publish(Changes(articles=frozenset({article_id}), spans=frozenset(new_ids)))
+
     def excluded_spans_by_article(self) -> dict[int, list[ExcludedSpan]]:
         """All boilerplate spans of the project, by article id (one query)."""
         with self._store.reading() as s:
