@@ -32,15 +32,24 @@ if [ "$mode" = test ]; then
   command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
     || missing="$missing postgresql"
 fi
+# The brief's PDF test renders with LibreOffice and reads the PDF with pdftotext. Optional:
+# when they cannot be installed the test says so and skips, the rest of the suite runs.
+optional=""
+if [ "$mode" = test ]; then
+  command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 \
+    || optional="$optional libreoffice-writer-nogui|libreoffice-writer"
+  command -v pdftotext >/dev/null 2>&1 || optional="$optional poppler-utils"
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || optional="$optional fonts-dejavu-core"
+fi
 if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
   missing="$missing python3-venv"
 fi
-[ -z "$missing" ] && exit 0
+[ -z "$missing$optional" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 echo "Installing system packages:$missing"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+$sudo apt-get update -qq || [ -z "$missing" ]  # only optional packages: carry on without
 to_install=""
 for choice in $missing; do
   picked=""
@@ -50,4 +59,16 @@ for choice in $missing; do
   to_install="$to_install ${picked:-${choice%%|*}}"
 done
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $to_install
+[ -z "$to_install" ] || $sudo apt-get install -y -qq --no-install-recommends $to_install
+extras=""
+for choice in $optional; do
+  for package in $(echo "$choice" | tr '|' ' '); do
+    if apt-cache show "$package" >/dev/null 2>&1; then extras="$extras $package"; break; fi
+  done
+done
+if [ -n "$extras" ]; then
+  echo "Installing optional system packages:$extras"
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -qq --no-install-recommends $extras \
+    || echo "Could not install$extras: the PDF brief test will be skipped."
+fi

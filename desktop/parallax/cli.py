@@ -47,6 +47,16 @@ def _command_parser() -> argparse.ArgumentParser:
     brief.add_argument("--author")
     brief.add_argument("--handling", help="handling or classification line")
     brief.add_argument("--template", type=Path, help="a .docx whose styles the brief uses")
+    brief.add_argument("--events", help="only these event ids (comma-separated)")
+    brief.add_argument("--tag", help="only events with a claim carrying this tag")
+    brief.add_argument("--from", dest="date_from", help="only events on or after YYYY-MM-DD")
+    brief.add_argument("--to", dest="date_to", help="only events on or before YYYY-MM-DD")
+    brief.add_argument("--order", choices=("chronological", "importance"), default=None)
+    brief.add_argument("--no-appendix", action="store_true", help="leave out the appendix")
+    brief.add_argument("--no-chart", action="store_true", help="leave out the timeline chart")
+    brief.add_argument(
+        "--pdf", action="store_true", help="also write a PDF with LibreOffice (or use -o x.pdf)"
+    )
     return parser
 
 
@@ -163,9 +173,13 @@ def _export(args: argparse.Namespace) -> int:
 
     if not args.path.exists():
         raise KnownError(f"{args.path} does not exist.")
-    options = {k: getattr(args, k) for k in ("title", "author", "handling", "template")}
+    names = ("title", "author", "handling", "template", "tag", "date_from", "date_to", "order")
+    options: dict[str, object] = {k: getattr(args, k) for k in names}
+    options.update(event_ids=args.events, pdf=args.pdf)
+    options.update(appendix=not args.no_appendix, chart=not args.no_chart)
     with parallax.open_project(args.path) as project:
-        out = project.export_brief(args.output, **{k: v for k, v in options.items() if v})
+        chosen = {k: v for k, v in options.items() if v is not None and v != ""}
+        out = project.export_brief(args.output, **chosen)
     print(f"wrote {out}")
     return 0
 

@@ -54,6 +54,7 @@ class Desk:
     """A main window on an open project, for in-process measurements."""
 
     def __init__(self, path: Path, settings_dir: Path) -> None:
+        app()
         settings = QSettings(str(settings_dir / "bench.ini"), QSettings.Format.IniFormat)
         self.window = MainWindow(settings)
         self.window.resize(1400, 900)

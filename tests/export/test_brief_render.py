@@ -57,7 +57,7 @@ def sample() -> BriefData:
         (
             BriefPassage(101, 1, "Rudaw", dt.date(2017, 5, 18), "Assad and Iraq’s adviser met."),
             BriefPassage(102, 2, "SANA", dt.date(2017, 5, 18), f"استقبل {ARABIC} الفياض",
-                         Stance.CORROBORATES),
+                         Stance.CORROBORATES, credibility=2, reliability="D"),
             BriefPassage(103, 3, "Unnamed blog", None, LONG, Stance.CONTRADICTS),
         ),
         ("Press TV",),
@@ -72,7 +72,7 @@ def sample() -> BriefData:
         date=dt.date(2024, 3, 5),
         handling="For internal use only",
         bottom_line="Outlets agree the officials met.\n\nThey differ on the date.",
-        judgments=(BriefJudgment("Contacts were regular", "likely", "moderate", (1, 2)),),
+        judgments=(BriefJudgment("Contacts were regular", "likely", "moderate", (1, 2), "55–80%"),),
         events=(undated, meeting),
         actors=(),
         sources=sources,
@@ -119,6 +119,7 @@ def test_headings_in_order_and_empty_sections_left_out(brief: DocxDocument) -> N
         (1, "Timeline"),
         (1, "Reporting by event"),
         (2, "Assad receives Iraqi adviser — 18 May 2017"),
+        (3, "Where sources disagree"),
         (2, "Envoy visit on a Thursday (undated)"),
         (1, "Sources"),
         (1, "Appendix: claims by source"),
@@ -145,18 +146,19 @@ def test_timeline_table_has_header_and_one_row_per_event_in_date_order(
 ) -> None:
     table = brief.tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["Date", "Event", "Outlets reporting", "Agreement"]
+    assert rows[0] == ["#", "Date", "Event", "Outlets reporting", "Agreement"]
     assert len(rows) == 1 + 2
     assert rows[1] == [
+        "1",
         "18 May 2017",
         "Assad receives Iraqi adviser",
         "Rudaw, SANA, Unnamed blog",
         "contested (1 contradicts)",
     ]
-    assert rows[2][0] == "undated"
-    assert rows[2][3] == "single source"
+    assert rows[2][1] == "undated"
+    assert rows[2][4] == "single source"
     assert table.style.name == "Light Grid Accent 1"
-    assert len(brief.tables) == 1  # no actors table for an empty actors list
+    assert len(brief.tables) == 2  # timeline and disagreement; no actors table for no actors
 
 
 def test_citations_in_event_sections_point_to_numbered_sources(brief: DocxDocument) -> None:
@@ -172,7 +174,11 @@ def test_citations_in_event_sections_point_to_numbered_sources(brief: DocxDocume
     ]  # fmt: skip
     assert set(cited) == {1, 2, 3}
     attribution = paragraph_with(brief, "— SANA")
-    assert attribution.text.endswith("[2]")
+    assert attribution.text.startswith("— SANA, 18 May 2017 [2]")
+    assert attribution.text == (
+        "— SANA, 18 May 2017 [2]  ·  corroborates  ·  source reliability D (not usually "
+        "reliable)  ·  credibility 2 (probably true)"
+    )
     assert listed[2].replace(LRM, "").startswith("SANA, “الرئيس الأسد يستقبل الفياض”, 18 May")
 
 
@@ -180,9 +186,11 @@ def test_sources_list_entry_reads_in_order_and_omits_empty_fields(brief: DocxDoc
     entries = [p.text for p in section_paragraphs(brief, "Sources")]
     assert entries[0] == (
         f"[1]\tRudaw (Kurdish outlet), “Assad, Iraqi adviser discuss cooperation”, Staff, "
-        f"18 May 2017, {URL_RUDAW}, imported 2 March 2024, reliability grade B."
+        f"18 May 2017, {URL_RUDAW}, imported 2 March 2024, reliability grade B (usually reliable)."
     )
-    assert entries[2] == "[3]\tUnnamed blog, “Envoy visit”, reliability grade F."
+    assert entries[2] == (
+        "[3]\tUnnamed blog, “Envoy visit”, reliability grade F (cannot be judged)."
+    )
 
 
 def test_source_url_is_a_live_external_hyperlink(brief: DocxDocument) -> None:
@@ -235,19 +243,24 @@ def test_bottom_line_and_key_judgments(brief: DocxDocument) -> None:
         "Outlets agree the officials met.",
         "They differ on the date.",
     ]
-    (judgment,) = section_paragraphs(brief, "Key judgments")
-    assert judgment.text == (
-        "Contacts were regular. Likelihood: likely; Confidence: moderate. [1] [2]"
-    )
+    statement, rating = section_paragraphs(brief, "Key judgments")
+    assert statement.text == "Contacts were regular. [1] [2]"
+    assert statement.style.name == "List Number"
+    # likelihood and confidence: their own paragraph, two sentences, never merged
+    assert rating.text == "Likelihood: likely (55–80%). Confidence: moderate."
 
 
 def test_where_sources_disagree_and_not_reported_by(brief: DocxDocument) -> None:
     texts = [p.text for p in section_paragraphs(brief, "Reporting by event")]
-    assert (
-        "Where sources disagree. Unnamed blog [3] contradicts the account of Rudaw [1] "
-        "and SANA [2]." in texts
-    )
+    assert "Unnamed blog [3] contradicts the account of Rudaw [1] and SANA [2]." in texts
     assert "Not reported by: Press TV." in texts
+    table = brief.tables[1]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Contradicting passage", "Passages it contradicts"]
+    ((against, opposed),) = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert against.startswith("“Officials restated") and "Unnamed blog; contradicts [3]" in against
+    assert "Rudaw, 18 May 2017; reports [1]" in opposed and "SANA, 18 May 2017" in opposed
+    assert len(against) < 700  # long quotes are shortened further in the table
 
 
 def test_custom_template_missing_a_style_still_renders(tmp_path: Path) -> None:
@@ -273,7 +286,10 @@ def test_plain_python_docx_template_renders_with_stand_in_styles(tmp_path: Path)
     assert any("'Hyperlink'" in p and "direct formatting" in p for p in problems)
     out = docx.Document(io.BytesIO(render_brief(sample(), template)))
     assert [lvl for lvl, _ in headings(out)][:3] == [1, 1, 1]
-    link_run = out.element.body.find(".//" + qn("w:hyperlink")).find(qn("w:r"))
+    external = [
+        h for h in out.element.body.iter(qn("w:hyperlink")) if h.get(qn("r:id")) is not None
+    ]
+    link_run = external[0].find(qn("w:r"))
     assert link_run.find(qn("w:rPr")).find(qn("w:u")) is not None
 
 

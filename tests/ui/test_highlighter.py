@@ -6,7 +6,8 @@ from PySide6.QtGui import QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from parallax.domain.model import Annotation, AnnotationId, AnnotationKind, ArticleId, ExcludedSpan
-from parallax.ui.highlighter import AnnotationHighlighter, Mark, segments
+from parallax.ui import style
+from parallax.ui.highlighter import AnnotationHighlighter, Mark, assign_layers, segments
 from parallax.ui.offsets import OffsetMap
 
 TEXT = "Menu Home News\n😀 The minister said the border will reopen next week.\nLast line."
@@ -65,8 +66,8 @@ def test_selected_annotation_is_drawn_stronger(qtbot) -> None:
     before = formats_of_block(view.document(), 1)[0][2]
     highlighter.set_selected(1)
     after = formats_of_block(view.document(), 1)[0][2]
-    assert after.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
     assert before.background().color() != after.background().color()
+    assert highlighter.selected == 1  # and its underline is drawn thicker (test_underlines)
 
 
 def test_update_rehighlights_only_the_touched_blocks(qtbot) -> None:
@@ -96,3 +97,44 @@ def test_segments_cut_overlaps() -> None:
     marks = [Mark(0, 10, 1, "claim"), Mark(5, 15, 2, "quote")]
     pieces = [(s, e, tuple(m.annotation_id for m in c)) for s, e, c in segments(marks, 20)]
     assert pieces == [(0, 5, (1,)), (5, 10, (1, 2)), (10, 15, (2,))]
+
+
+def test_layers_keep_nested_and_overlapping_spans_apart() -> None:
+    spans = [(0, 50, 1), (10, 20, 2), (15, 30, 3), (60, 70, 4), (12, 14, 5)]
+    layers = assign_layers(spans)
+    assert layers[1] == 0 and layers[4] == 0  # disjoint spans share the bottom row
+    assert len({layers[1], layers[2], layers[3]}) == 3  # 2 and 3 overlap inside 1
+    assert layers[5] not in {layers[1], layers[2]}
+
+
+def test_a_new_overlapping_annotation_takes_a_free_layer(qtbot) -> None:
+    _view, highlighter = make(qtbot)
+    outer = ann(1, "minister said the border will reopen")
+    highlighter.set_content(OffsetMap(TEXT), [outer])
+    highlighter.apply_updates([ann(2, "the border", "quote")], [])
+    highlighter.apply_updates([ann(3, "Last", "fact")], [])
+    assert (highlighter.layer_of(1), highlighter.layer_of(2), highlighter.layer_of(3)) == (0, 1, 0)
+
+
+def test_colour_by_tag_and_back(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    highlighter.set_content(OffsetMap(TEXT), [ann(1, "minister"), ann(2, "Last", "fact")])
+    by_kind = highlighter.colour_of(1).name()
+    highlighter.set_tag_colours({1: "#123456"})
+    assert highlighter.colour_mode == "tag"
+    assert highlighter.colour_of(1).name() == "#123456"
+    assert highlighter.colour_of(2).name() != style.kind_colour("fact").name()  # untagged grey
+    block = formats_of_block(view.document(), 1)
+    assert block[0][2].background().color() != style.kind_colour("claim")
+    highlighter.set_tag_colours(None)
+    assert highlighter.colour_of(1).name() == by_kind
+
+
+def test_boilerplate_can_be_replaced_alone(qtbot) -> None:
+    view, highlighter = make(qtbot)
+    boiler = ExcludedSpan(1, ArticleId(1), 0, 4)  # type: ignore[arg-type]
+    highlighter.set_content(OffsetMap(TEXT), [ann(1, "Last")], [boiler])
+    assert highlighter.touches_excluded(2, 10) and not highlighter.touches_excluded(4, 10)
+    assert highlighter.set_excluded([]) == {0}
+    assert not formats_of_block(view.document(), 0)
+    assert highlighter.annotation_ids() == {1}

@@ -57,11 +57,17 @@ class BriefEvent:
     description: str = ""
     passages: tuple[BriefPassage, ...] = ()
     outlets_silent: tuple[str, ...] = ()
+    memo: str = ""  # the analyst's memo on the event
 
     @property
     def outlets(self) -> tuple[str, ...]:
         """Outlets that reported the event, in order of first passage."""
         return tuple(dict.fromkeys(p.outlet for p in self.passages))
+
+    @property
+    def importance(self) -> int:
+        """How many distinct sources report the event: the "by importance" order."""
+        return len({p.source_number for p in self.passages})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,7 @@ class BriefJudgment:
     likelihood: str
     confidence: str
     citations: tuple[int, ...] = ()
+    likelihood_range: str = ""  # '55–80%', from the project's yardstick
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,8 @@ class BriefClaim:
     kind: str
     note: str = ""
     tags: tuple[str, ...] = ()
+    credibility: int | None = None
+    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +113,6 @@ class BriefData:
     sources: tuple[BriefSource, ...] = ()
     appendix: tuple[BriefClaim, ...] = ()
     options: dict[str, object] = field(default_factory=dict)
+    order: str = "chronological"  # or "importance": events by number of sources
+    chart: bool = True  # draw the timeline chart under the timeline table
+    yardstick: str = ""  # the likelihood yardstick the judgments use, named in the brief

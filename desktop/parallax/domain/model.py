@@ -88,6 +88,7 @@ class Outlet:
     kind: str = ""
     reliability: str = "F"
     note: str = ""
+    descriptor: str = ""  # one line for the brief's sources list: access, record, known bias
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +225,7 @@ class Memo:
 class Judgment:
     id: JudgmentId
     statement: str
-    likelihood: Likelihood
+    likelihood: str  # a term of the project's yardstick (see domain/yardsticks.py)
     confidence: Confidence
     annotation_ids: tuple[AnnotationId, ...] = ()
 

@@ -9,6 +9,7 @@ import os
 import pathlib
 import stat
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 
 import docx
@@ -23,6 +24,11 @@ from parallax.export.docx_xml import clean_xml_text
 logger = logging.getLogger(__name__)
 
 TEMPLATE_NAME = "brief-template.docx"
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(KnownError):
+    """The analyst cancelled the export; nothing was written."""
 
 
 def default_template() -> bytes:
@@ -30,11 +36,14 @@ def default_template() -> bytes:
     return (resources.files("parallax.resources") / TEMPLATE_NAME).read_bytes()
 
 
-def render_brief(data: BriefData, template: pathlib.Path | None = None) -> bytes:
+def render_brief(
+    data: BriefData, template: pathlib.Path | None = None, cancelled: Cancelled | None = None
+) -> bytes:
     """The brief as .docx bytes, on `template` (default: the shipped one).
 
     Styles the template lacks are replaced by built-in ones (see `template_problems`).
-    Raises KnownError when the template cannot be read as a Word document.
+    Raises KnownError when the template cannot be read as a Word document, and
+    ExportCancelled when `cancelled()` turns true between two sections.
     """
     _warn_unlisted_citations(data)
     doc = open_template(template)
@@ -42,6 +51,8 @@ def render_brief(data: BriefData, template: pathlib.Path | None = None) -> bytes
     _properties(doc, data)
     writer = BriefWriter(doc)
     for section in SECTIONS:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("The export was cancelled; nothing was written.")
         section(writer, data)
     out = io.BytesIO()
     doc.save(out)
@@ -49,7 +60,10 @@ def render_brief(data: BriefData, template: pathlib.Path | None = None) -> bytes
 
 
 def write_brief(
-    data: BriefData, path: pathlib.Path | str, template: pathlib.Path | None = None
+    data: BriefData,
+    path: pathlib.Path | str,
+    template: pathlib.Path | None = None,
+    cancelled: Cancelled | None = None,
 ) -> pathlib.Path:
     """Render the brief and write it to `path` atomically; returns the path written.
 
@@ -58,7 +72,7 @@ def write_brief(
     the folder cannot be written.
     """
     target = pathlib.Path(path)
-    content = render_brief(data, template)
+    content = render_brief(data, template, cancelled)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

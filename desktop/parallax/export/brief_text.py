@@ -68,6 +68,14 @@ def chronological(events: Iterable[BriefEvent]) -> list[BriefEvent]:
     return dated + undated
 
 
+def in_brief_order(events: Iterable[BriefEvent], order: str = "chronological") -> list[BriefEvent]:
+    """Chronological (undated last), or by importance: most sources first, ties by date."""
+    dated = chronological(events)
+    if order == "importance":
+        return sorted(dated, key=lambda e: -e.importance)
+    return dated
+
+
 def contradicting_outlets(event: BriefEvent) -> list[str]:
     """Outlets with at least one passage that contradicts the event, in passage order."""
     return list(dict.fromkeys(p.outlet for p in event.passages if p.stance == Stance.CONTRADICTS))
@@ -104,12 +112,17 @@ def shorten(quote: str, limit: int = QUOTE_LIMIT, keep: int = QUOTE_KEEP) -> tup
     return cut.rstrip(" ,;:.") + "…", True
 
 
-def passage_attribution(passage: BriefPassage) -> str:
-    """'SANA, 12 March 2017; contradicts' — who said it, when, and how it bears on the event."""
+def passage_source(passage: BriefPassage) -> str:
+    """'SANA, 12 March 2017' — who said it and when (the date as precise as known)."""
     parts = [passage.outlet]
     if passage.published is not None:
         parts.append(format_date(passage.published, passage.published_precision))
-    head = ", ".join(p for p in parts if p)
+    return ", ".join(p for p in parts if p)
+
+
+def passage_attribution(passage: BriefPassage) -> str:
+    """'SANA, 12 March 2017; contradicts' — who said it, when, and how it bears on the event."""
+    head = passage_source(passage)
     return f"{head}; {passage.stance.value}" if head else passage.stance.value
 
 
@@ -134,7 +147,9 @@ def source_tail(source: BriefSource) -> list[str]:
     if source.imported is not None:
         fields.append(f"imported {format_date(source.imported.date())}")
     if source.reliability:
-        fields.append(f"reliability grade {source.reliability}")
+        words = RELIABILITY_WORDS.get(source.reliability.upper())
+        grade = f"reliability grade {source.reliability}"
+        fields.append(f"{grade} ({words})" if words else grade)
     return fields
 
 
@@ -164,3 +179,49 @@ def join_words(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "cannot be judged",
+}
+"""The Admiralty (NATO) source reliability grades."""
+
+CREDIBILITY_WORDS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+"""The Admiralty (NATO) information credibility ratings."""
+
+
+def reliability_phrase(grade: str) -> str:
+    """'reliability B (usually reliable)'; '' for no grade."""
+    grade = grade.strip().upper()
+    if not grade:
+        return ""
+    words = RELIABILITY_WORDS.get(grade)
+    return f"reliability {grade} ({words})" if words else f"reliability {grade}"
+
+
+def credibility_phrase(credibility: int | None) -> str:
+    """'credibility 2 (probably true)'; '' when the claim is not rated."""
+    if credibility is None:
+        return ""
+    words = CREDIBILITY_WORDS.get(credibility)
+    return f"credibility {credibility} ({words})" if words else f"credibility {credibility}"
+
+
+def assessment(likelihood: str, likelihood_range: str, confidence: str) -> str:
+    """'Likelihood: likely (55–80%). Confidence: moderate.' — two sentences, never one."""
+    term = likelihood.strip()
+    if likelihood_range:
+        term = f"{term} ({likelihood_range})"
+    return f"Likelihood: {term}. Confidence: {confidence.strip()}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 import unicodedata
@@ -12,7 +13,8 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.text.hyperlink import Hyperlink
@@ -24,6 +26,11 @@ logger = logging.getLogger(__name__)
 # XML 1.0 "Char": everything except C0 controls other than TAB/LF/CR, surrogates and FFFE/FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _RTL_CLASSES = frozenset({"R", "AL"})
+# Every strong right-to-left character lies in these blocks; text without any (most of a
+# brief) skips the per-character bidi lookup.
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 _BREAKS = re.compile("[\t\n\r]")
 _LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 _SAFE_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
@@ -48,6 +55,18 @@ RPR_ORDER = (
     "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
     "w:specVanish", "w:oMath",
 )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=64)
+def _clark(tag: str) -> tuple[str, dict[str, str]]:
+    prefix = tag.split(":", 1)[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+def element(tag: str) -> BaseOxmlElement:
+    """`OxmlElement(tag)` without re-reading the prefixed name each time (hot in a brief)."""
+    clark, namespaces = _clark(tag)
+    return oxml_parser.makeelement(clark, nsmap=namespaces)
 
 
 def insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]):
@@ -94,11 +113,15 @@ def clean_xml_text(s: object) -> str:
 
 def has_rtl(text: str) -> bool:
     """True when `text` holds a strong right-to-left character (Arabic, Hebrew, Syriac, …)."""
+    if not _MAYBE_RTL.search(text):
+        return False
     return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
 
 
 def starts_rtl(text: str) -> bool:
     """True when the first strong character is right-to-left (the paragraph's base direction)."""
+    if not _MAYBE_RTL.search(text):
+        return False
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in _RTL_CLASSES:
@@ -115,7 +138,7 @@ def direction_chunks(text: str, base_rtl: bool = False) -> Iterator[tuple[str, b
     With `base_rtl` (a right-to-left paragraph) neutrals at either end, such as quotation
     marks, join the neighbouring RTL piece.
     """
-    spans = _rtl_spans(text)
+    spans = _rtl_spans(text) if _MAYBE_RTL.search(text) else []
     if base_rtl and spans:
         spans[0] = (0, spans[0][1])
         if not any(unicodedata.bidirectional(c) == "L" for c in text[spans[-1][1] :]):
@@ -184,7 +207,18 @@ def mark_run_rtl(run: Run) -> None:
 
 
 def apply_format(run: Run, fmt: dict[str, Any]) -> None:
-    """Apply simple character formatting: bold, italic, caps, size (pt), color (hex), style."""
+    """Apply simple character formatting: bold, italic, caps, size (pt), color (hex), style.
+
+    A run without properties gets them written directly, in schema order: python-docx's
+    per-property setters search the children each time, which dominates a long brief.
+    """
+    if not any(fmt.get(k) is not None for k in ("style", "bold", "italic", "caps", "size")) and (
+        not fmt.get("color")
+    ):
+        return
+    if run._r.rPr is None:
+        _fresh_properties(run, fmt)
+        return
     style = fmt.get("style")
     style_id = character_style_id(run._parent, style) if style else None  # type: ignore[arg-type]
     if style_id:
@@ -196,6 +230,28 @@ def apply_format(run: Run, fmt: dict[str, Any]) -> None:
         run.font.size = Pt(fmt["size"])
     if fmt.get("color"):
         run.font.color.rgb = RGBColor.from_string(fmt["color"])
+
+
+def _fresh_properties(run: Run, fmt: dict[str, Any]) -> None:
+    style = fmt.get("style")
+    style_id = character_style_id(run._parent, style) if style else None  # type: ignore[arg-type]
+    values: list[tuple[str, str | None]] = []
+    if style_id:
+        values.append(("w:rStyle", style_id))
+    for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("caps", "w:caps")):
+        if fmt.get(key) is not None:
+            values.append((tag, None if fmt[key] else "0"))
+    if fmt.get("color"):
+        values.append(("w:color", str(RGBColor.from_string(fmt["color"]))))
+    if fmt.get("size") is not None:
+        values.append(("w:sz", str(round(float(fmt["size"]) * 2))))
+    r_pr = element("w:rPr")
+    for tag, value in values:
+        child = element(tag)
+        if value is not None:
+            child.set(qn("w:val"), value)
+        r_pr.append(child)
+    run._r.insert(0, r_pr)
 
 
 def add_run_auto(paragraph: Paragraph, text: object, **fmt: Any) -> list[Run]:
@@ -231,8 +287,8 @@ def new_run(paragraph: Paragraph, text: str) -> Run:
     """
     if _BREAKS.search(text):
         return paragraph.add_run(text)
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    r = element("w:r")
+    t = element("w:t")
     t.text = text
     if text != text.strip():
         t.set(qn("xml:space"), "preserve")

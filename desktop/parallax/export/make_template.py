@@ -76,6 +76,15 @@ CUSTOM: dict[str, tuple[str, Look]] = {
     "Brief Facts": ("Normal", Look(size=9, color=MUTED, after=6, keep_next=True)),
     "Brief Source": ("Normal", Look(size=9.5, after=4, left_cm=0.9, first_line_cm=-0.9)),
     "Brief Table Text": ("Normal", Look(size=9, before=2, after=2, line=1.0)),
+    "Brief Assessment": ("Normal", Look(size=9.5, color=MUTED, after=8, left_cm=0.63)),
+    "Brief Caption": ("Normal", Look(size=8.5, color=MUTED, italic=True, before=2, after=10)),
+    "Brief Figure": ("Normal", Look(before=6, after=2, line=1.0, keep_next=True)),
+    "Contents Heading": (
+        "Normal",
+        Look(size=12, color=NAVY, bold=True, before=6, after=4, keep_next=True),
+    ),
+    "TOC 1": ("Normal", Look(size=10, color=INK, before=2, after=1)),
+    "TOC 2": ("Normal", Look(size=9.5, color=MUTED, after=1, left_cm=0.5)),
 }
 
 

@@ -33,13 +33,18 @@ from parallax.domain.model import (
     Event,
     EventLink,
     ExcludedSpan,
+    Judgment,
+    Memo,
     Outlet,
     ProjectInfo,
     SearchHit,
     Stance,
+    Tag,
+    TagId,
 )
 from parallax.domain.text import validate_span
-from parallax.services import suggestions
+from parallax.services import actors as actor_service
+from parallax.services import codebook, comparison, judgments, suggestions
 from parallax.services.importing import ImportPreview, ImportResult, import_paths, preview_paths
 from parallax.services.suggestions import LinkSuggestion
 from parallax.store import actors as actor_repo
@@ -56,6 +61,7 @@ logger = logging.getLogger(__name__)
 
 Listener = Callable[[Changes], None]
 _E = TypeVar("_E", bound=Enum)
+_T = TypeVar("_T")
 
 
 def open_project(path_or_url: str | os.PathLike[str]) -> Project:
@@ -171,11 +177,38 @@ class Project:
             return article_repo.get_article(s, article_id)
 
     def article_summaries(
-        self, *, offset: int = 0, limit: int | None = None
+        self,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        outlet_ids: Sequence[int | None] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        tag_id: int | None = None,
+        annotated: bool | None = None,
+        text: str | None = None,
+        article_ids: Sequence[int] | None = None,
     ) -> list[ArticleSummary]:
-        """Articles without text, by outlet then date: cheap enough for the Library."""
+        """Articles without text, by outlet then date: cheap enough for the Library.
+
+        Filters (None: not filtered) apply before paging: outlets (None in the list for
+        articles without one), publication dates within [date_from, date_to], an
+        annotation carrying `tag_id` or a sub-tag, having annotations or not, `text` in
+        the title, outlet, author or URL, or just the given ids.
+        """
         with self._store.reading() as s:
-            return article_repo.list_summaries(s, offset=offset, limit=limit)
+            return article_repo.list_summaries(
+                s,
+                offset=offset,
+                limit=limit,
+                outlet_ids=outlet_ids,
+                date_from=date_from,
+                date_to=date_to,
+                tag_id=tag_id,
+                annotated=annotated,
+                text=text,
+                article_ids=article_ids,
+            )
 
     def outlets(self) -> list[Outlet]:
         with self._store.reading() as s:
@@ -305,6 +338,11 @@ class Project:
         with self._store.reading() as s:
             return annotation_repo.detail(s, annotation_id)
 
+    def article_annotation_tags(self, article_id: int) -> dict[AnnotationId, tuple[TagId, ...]]:
+        """The tag ids of each tagged annotation of an article (to colour highlights by tag)."""
+        with self._store.reading() as s:
+            return annotation_repo.tags_for_article(s, article_id)
+
     def update_annotation(
         self,
         annotation_id: int,
@@ -397,6 +435,63 @@ class Project:
             removed = annotation_repo.untag_actor(s, annotation_id, actor_id, actor_role)
         self._publish(Changes(annotations=frozenset({annotation_id}), actors=frozenset({actor_id})))
         return removed
+
+    # ------------------------------------------------------- actors: editing
+    # Each returns what undo needs; the logic is in services/actors.py.
+    def rename_actor(self, actor_id: int, name: str) -> Actor:
+        """Rename an actor; returns it as it was (undo: `restore_actor`)."""
+        before = actor_service.rename_actor(self._store, actor_id, name)
+        self._publish(self._actor_changes(actor_id))
+        return before
+
+    def set_actor_aliases(self, actor_id: int, aliases: Sequence[str]) -> Actor:
+        """Replace an actor's aliases; returns it as it was (undo: `restore_actor`)."""
+        before = actor_service.set_actor_aliases(self._store, actor_id, aliases)
+        self._publish(self._actor_changes(actor_id))
+        return before
+
+    def set_actor_kind(self, actor_id: int, kind: str) -> Actor:
+        """Change an actor's kind; returns it as it was (undo: `restore_actor`)."""
+        before = actor_service.set_actor_kind(
+            self._store, actor_id, _enum(ActorKind, kind, "actor kind")
+        )
+        self._publish(Changes(actors=frozenset({actor_id})))
+        return before
+
+    def restore_actor(self, actor: Actor, tags: Sequence[tuple[int, str]] = ()) -> None:
+        """Make an actor exactly `actor` again, recreating it under its id if deleted;
+        `tags` ((annotation id, role) pairs) are put back on it."""
+        actor_service.restore_actor(self._store, actor, tags)
+        self._publish(self._actor_changes(actor.id, {a for a, _r in tags}))
+
+    def merge_actors(self, source_id: int, target_id: int) -> actor_service.ActorMerge:
+        """Merge `source` into `target`: its tags and memos move, its name and aliases
+        become the target's aliases, and it is deleted. Undo: `unmerge_actors`."""
+        merge = actor_service.merge_actors(self._store, source_id, target_id)
+        self._publish(
+            Changes(actors=frozenset({source_id, target_id}), annotations=merge.annotation_ids)
+        )
+        return merge
+
+    def unmerge_actors(self, merge: actor_service.ActorMerge) -> None:
+        """Undo a merge: the source is back under its id with its tags, aliases, memos."""
+        actor_service.unmerge_actors(self._store, merge)
+        ids = frozenset({merge.source.id, merge.target_before.id})
+        self._publish(Changes(actors=ids, annotations=merge.annotation_ids))
+
+    def actor_tags(self, actor_id: int) -> list[tuple[int, str]]:
+        """(annotation id, role) of every annotation the actor is tagged on."""
+        return actor_service.actor_tags(self._store, actor_id)
+
+    def actor_events(self) -> dict[int, list[int]]:
+        """Per actor id: ids of the events its tagged annotations are linked to."""
+        return actor_service.events_by_actor(self._store)
+
+    def _actor_changes(self, actor_id: int, annotations: Iterable[int] = ()) -> Changes:
+        """An actor's change also changes the labels of the annotations it is tagged on."""
+        tagged = {a for a, _r in actor_service.actor_tags(self._store, actor_id)}
+        tagged |= set(annotations)
+        return Changes(actors=frozenset({actor_id}), annotations=frozenset(tagged))
 
     # -------------------------------------------------------------------- dates
     def normalise_date(self, expression: str, article_id: int | None = None):  # -> NormalisedDate
@@ -534,10 +629,19 @@ class Project:
         with self._store.reading() as s:
             return event_repo.links_for_event(s, event_id)
 
+    def event_reports(self) -> list[comparison.EventReport]:
+        """Every event link with its article, outlet and stance (one query)."""
+        return comparison.event_reports(self._store)
+
     def event_source_counts(self) -> dict[int, tuple[int, int]]:
         """Per event id: (linked passages, distinct articles)."""
         with self._store.reading() as s:
             return event_repo.source_counts(s)
+
+    def article_event_links(self, article_id: int) -> list[EventLink]:
+        """Every event link of an article's passages, by position (for the desk's connectors)."""
+        with self._store.reading() as s:
+            return event_repo.links_for_article(s, article_id)
 
     # -------------------------------------------------------------- suggestions
     def _suggestion_cache(self) -> suggestions.SuggestionCache:
@@ -575,6 +679,68 @@ class Project:
         """Names recurring across sources that are not yet actors."""
         return suggestions.suggest_actors(self, min_articles)
 
+    # ----------------------------------------------------------------- codebook
+    def tags(self) -> list[Tag]:
+        """The codebook: every tag (name, parent, colour), by name."""
+        return codebook.list_tags(self._store)
+
+    def tag_paths(self) -> dict[TagId, str]:
+        """Each tag's path from the top, e.g. "Military/Border"."""
+        return codebook.tag_paths(self.tags())
+
+    def tag_usage(self) -> dict[TagId, int]:
+        """How many annotations carry each tag (unused tags are absent)."""
+        return codebook.usage_counts(self._store)
+
+    def add_tag(self, name: str, parent_id: int | None = None, colour: str = "") -> Tag:
+        """Create a tag (under `parent_id`); names are unique among siblings."""
+        return self._published(codebook.add_tag(self._store, name, parent_id, colour))
+
+    def rename_tag(self, tag_id: int, name: str) -> Tag:
+        return self._published(codebook.rename_tag(self._store, tag_id, name))
+
+    def set_tag_colour(self, tag_id: int, colour: str) -> Tag:
+        """Colour a tag (#rrggbb, or "" for none)."""
+        return self._published(codebook.set_tag_colour(self._store, tag_id, colour))
+
+    def move_tag(self, tag_id: int, parent_id: int | None) -> Tag:
+        """Nest a tag under another (None: top level); refuses to make a cycle."""
+        return self._published(codebook.move_tag(self._store, tag_id, parent_id))
+
+    def merge_tags(self, source_id: int, target_id: int) -> codebook.MergedTag:
+        """Merge one tag into another (annotations and sub-tags move); returns the
+        record `unmerge_tags` needs to undo it."""
+        return self._published(codebook.merge_tags(self._store, source_id, target_id))
+
+    def unmerge_tags(self, merged: codebook.MergedTag) -> Tag:
+        return self._published(codebook.unmerge_tags(self._store, merged))
+
+    def delete_tag(self, tag_id: int) -> codebook.DeletedTags:
+        """Delete a tag with its sub-tags and links; returns what `restore_tag` needs."""
+        return self._published(codebook.delete_tag(self._store, tag_id))
+
+    def restore_tag(self, gone: codebook.DeletedTags) -> Tag:
+        """Undo of `delete_tag`: the same tags, ids and annotation links."""
+        return self._published(codebook.restore_tag(self._store, gone))
+
+    def tag_annotation(self, annotation_id: int, tag_id: int) -> bool:
+        """Put a tag on an annotation; False when it already carried it."""
+        return self._published(codebook.tag_annotation(self._store, annotation_id, tag_id))
+
+    def untag_annotation(self, annotation_id: int, tag_id: int) -> bool:
+        return self._published(codebook.untag_annotation(self._store, annotation_id, tag_id))
+
+    def annotations_with_tag(
+        self, tag_id: int, *, include_subtags: bool = False
+    ) -> list[AnnotationId]:
+        return codebook.annotations_with_tag(self._store, tag_id, include_subtags=include_subtags)
+
+    def _published(self, done: tuple[_T, Changes]) -> _T:
+        value, changes = done
+        if changes:
+            self._publish(changes)
+        return value
+
     # ------------------------------------------------------------------- search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Phrase search over article text and notes, folding case, diacritics and spaces.
@@ -583,6 +749,59 @@ class Project:
         """
         with self._store.reading() as s:
             return search_repo.search_project(s, query, limit)
+
+    # ---------------------------------------------------------------- judgments
+    def judgments(self) -> list[Judgment]:
+        """Key judgments in the analyst's order, each with the claims it cites."""
+        return judgments.list_judgments(self._store)
+
+    def judgment(self, judgment_id: int) -> Judgment:
+        return judgments.get_judgment(self._store, judgment_id)
+
+    def add_judgment(
+        self,
+        statement: str,
+        likelihood: str,
+        confidence: str,
+        annotation_ids: Sequence[int] = (),
+    ) -> Judgment:
+        """A judgment with a likelihood term of the project's yardstick and a confidence."""
+        done = judgments.add_judgment(
+            self._store, statement, likelihood, confidence, annotation_ids
+        )
+        return self._published(done)
+
+    def update_judgment(self, judgment_id: int, **fields: object) -> Judgment:
+        """Change statement, likelihood, confidence or annotation_ids (all the citations)."""
+        return self._published(judgments.update_judgment(self._store, judgment_id, **fields))
+
+    def delete_judgment(self, judgment_id: int) -> tuple[Judgment, int]:
+        """Delete a judgment; returns (judgment, position) for `restore_judgment` (undo)."""
+        return self._published(judgments.delete_judgment(self._store, judgment_id))
+
+    def restore_judgment(self, judgment: Judgment, position: int | None = None) -> Judgment:
+        return self._published(judgments.restore_judgment(self._store, judgment, position))
+
+    def reorder_judgments(self, judgment_ids: Sequence[int]) -> list[int]:
+        """Put the judgments in this order; returns the previous order (for undo)."""
+        return self._published(judgments.reorder_judgments(self._store, judgment_ids))
+
+    def yardstick(self) -> str:
+        """The likelihood yardstick of this project: "ICD 203" (default) or "UK PHIA"."""
+        return judgments.yardstick(self._store)
+
+    def set_yardstick(self, name: str) -> str:
+        """Switch yardsticks (judgments keep their rung); returns the previous one."""
+        return self._published(judgments.set_yardstick(self._store, name))
+
+    def memo(self, *, event_id: int | None = None, actor_id: int | None = None) -> str:
+        """The memo's text: the project's bottom line, or an event's or an actor's memo."""
+        return judgments.get_memo(self._store, event_id, actor_id).text
+
+    def set_memo(
+        self, text: str, *, event_id: int | None = None, actor_id: int | None = None
+    ) -> Memo:
+        return self._published(judgments.set_memo(self._store, text, event_id, actor_id))
 
     # ----------------------------------------------------------- project-level
     def info(self) -> ProjectInfo:
@@ -604,15 +823,14 @@ class Project:
         return gather_brief(self, **options)
 
     def export_brief(self, path: str | os.PathLike[str], **options: object) -> Path:
-        """Write a Word brief of this project to `path` and return it.
+        """Write a Word brief of this project to `path` (a .pdf path, or pdf=True, also
+        converts it with LibreOffice) and return the file written last.
 
-        Options: title, author, handling, template (a .docx whose styles to use).
+        Options: see `parallax.services.brief.export_brief`.
         """
-        from parallax.export.brief import write_brief
+        from parallax.services.brief import export_brief
 
-        template = options.pop("template", None)
-        data = self.brief_data(**options)
-        return write_brief(data, Path(path), Path(template) if template else None)  # type: ignore[arg-type]
+        return export_brief(self, Path(path), **options)
 
 
 def _current_user() -> str:

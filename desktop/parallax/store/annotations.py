@@ -223,3 +223,18 @@ def untag_actor(session: Session, annotation_id: int, actor_id: int, role: Actor
         )
     )
     return bool(result.rowcount)
+
+
+def tags_for_article(session: Session, article_id: int) -> dict[AnnotationId, tuple[TagId, ...]]:
+    """The tag ids of each tagged annotation of an article (one query, for colouring)."""
+    rows = session.execute(
+        select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id)
+        .join(AnnotationRow, AnnotationRow.id == AnnotationTagRow.annotation_id)
+        .where(AnnotationRow.article_id == article_id)
+        .order_by(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id)
+    )
+    tags: dict[AnnotationId, tuple[TagId, ...]] = {}
+    for annotation_id, tag_id in rows:
+        key = AnnotationId(annotation_id)
+        tags[key] = (*tags.get(key, ()), TagId(tag_id))
+    return tags

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from parallax.domain.errors import NotFoundError
@@ -20,7 +21,13 @@ from parallax.domain.model import (
     Precision,
 )
 from parallax.store import convert
-from parallax.store.tables import AnnotationRow, ArticleRow, ExcludedSpanRow, OutletRow
+from parallax.store.tables import (
+    AnnotationRow,
+    AnnotationTagRow,
+    ArticleRow,
+    ExcludedSpanRow,
+    OutletRow,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +140,19 @@ def list_articles(session: Session) -> list[Article]:
 
 
 def list_summaries(
-    session: Session, *, offset: int = 0, limit: int | None = None
+    session: Session, *, offset: int = 0, limit: int | None = None, **filters: Any
 ) -> list[ArticleSummary]:
-    """Articles without their text, ordered by outlet then date: what the Library shows."""
-    counts = (
-        select(AnnotationRow.article_id, func.count().label("n"))
-        .group_by(AnnotationRow.article_id)
-        .subquery()
+    """Articles without their text, ordered by outlet then date: what the Library shows.
+
+    `filters` narrow the list in SQL before paging (see `summary_conditions`).
+    """
+    # Counted per returned row through ix_annotation_article: a page of 500 costs 500
+    # index lookups instead of grouping every annotation of the project.
+    count = (
+        select(func.count())
+        .where(AnnotationRow.article_id == ArticleRow.id)
+        .correlate(ArticleRow)
+        .scalar_subquery()
     )
     query = (
         select(
@@ -148,11 +161,11 @@ def list_summaries(
             OutletRow.name,
             ArticleRow.outlet_id,
             ArticleRow.published,
-            func.coalesce(counts.c.n, 0),
+            count,
             ArticleRow.published_precision,
         )
         .outerjoin(OutletRow, OutletRow.id == ArticleRow.outlet_id)
-        .outerjoin(counts, counts.c.article_id == ArticleRow.id)
+        .where(*summary_conditions(session, **filters))
         .order_by(
             func.lower(func.coalesce(OutletRow.name, "")), ArticleRow.published, ArticleRow.id
         )
@@ -171,6 +184,68 @@ def list_summaries(
         )
         for aid, title, outlet, oid, published, n, precision in session.execute(query)
     ]
+
+
+def summary_conditions(
+    session: Session,
+    *,
+    outlet_ids: Sequence[int | None] | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    tag_id: int | None = None,
+    annotated: bool | None = None,
+    text: str | None = None,
+    article_ids: Sequence[int] | None = None,
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions for the Library's filters; None means "do not filter on this".
+
+    `outlet_ids` may hold None for articles without an outlet; `tag_id` matches articles
+    with an annotation carrying the tag or one of its sub-tags; `text` is a
+    case-insensitive substring of the title, outlet, author or URL.
+    """
+    where: list[ColumnElement[bool]] = []
+    if outlet_ids is not None:
+        known = [o for o in outlet_ids if o is not None]
+        either = [ArticleRow.outlet_id.in_(known)]
+        if None in outlet_ids:
+            either.append(ArticleRow.outlet_id.is_(None))
+        where.append(or_(*either))
+    if date_from is not None:
+        where.append(ArticleRow.published >= date_from)
+    if date_to is not None:
+        where.append(ArticleRow.published <= date_to)
+    if annotated is not None:
+        has = exists().where(AnnotationRow.article_id == ArticleRow.id)
+        where.append(has if annotated else ~has)
+    if tag_id is not None:
+        where.append(_has_tag(session, tag_id))
+    if text and text.strip():
+        where.append(_text_matches(text))
+    if article_ids is not None:
+        where.append(ArticleRow.id.in_(list(article_ids)))
+    return where
+
+
+def _has_tag(session: Session, tag_id: int) -> ColumnElement[bool]:
+    from parallax.store.tags import subtree
+
+    try:
+        tag_ids = [t.id for t in subtree(session, tag_id)]
+    except NotFoundError:  # deleted meanwhile: nothing carries it
+        tag_ids = [tag_id]
+    return (
+        exists()
+        .where(AnnotationRow.article_id == ArticleRow.id)
+        .where(AnnotationTagRow.annotation_id == AnnotationRow.id)
+        .where(AnnotationTagRow.tag_id.in_(tag_ids))
+    )
+
+
+def _text_matches(text: str) -> ColumnElement[bool]:
+    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    columns = (ArticleRow.title, OutletRow.name, ArticleRow.author, ArticleRow.url)
+    return or_(*(func.lower(c).like(pattern, escape="\\") for c in columns))
 
 
 def spans_for(session: Session, article_id: int) -> list[ExcludedSpan]:

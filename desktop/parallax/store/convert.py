@@ -43,6 +43,7 @@ def outlet(row: OutletRow) -> Outlet:
         kind=row.kind,
         reliability=row.reliability,
         note=row.note,
+        descriptor=row.descriptor or "",
     )
 
 

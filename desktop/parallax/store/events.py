@@ -141,6 +141,17 @@ def source_counts(session: Session) -> dict[int, tuple[int, int]]:
     return {eid: (n, a) for eid, n, a in rows}
 
 
+def links_for_article(session: Session, article_id: int) -> list[EventLink]:
+    """Every event link of an article's annotations (one query: connectors need them all)."""
+    rows = session.execute(
+        select(EventLinkRow.annotation_id, EventLinkRow.event_id, EventLinkRow.stance)
+        .join(AnnotationRow, AnnotationRow.id == EventLinkRow.annotation_id)
+        .where(AnnotationRow.article_id == article_id)
+        .order_by(AnnotationRow.start, EventLinkRow.event_id)
+    )
+    return [EventLink(AnnotationId(a), EventId(e), Stance(s)) for a, e, s in rows]
+
+
 def add_date_tag(
     session: Session, annotation_id: int, value: NormalisedDate, *, tag_id: int | None = None
 ) -> DateTag:

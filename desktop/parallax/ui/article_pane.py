@@ -2,114 +2,34 @@
 
 The text is loaded when the pane shows an article and set with `setPlainText`; quotes
 and offsets always come from `Article.text` through `OffsetMap`, never from the widget.
+The pane also keeps its passages that are linked to events (for the connectors between
+panes), in Qt positions, refreshed only when a change names events or those passages.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QStyle,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QRect, QTimer, Signal
+from PySide6.QtGui import QPainter, QTextCursor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from parallax.domain.errors import NotFoundError
-from parallax.domain.model import Article, Changes, Outlet
-from parallax.ui import style
-from parallax.ui.highlighter import AnnotationHighlighter
+from parallax.domain.model import Annotation, Article, Changes
+from parallax.ui import annotation_info, pane_menu
+from parallax.ui.highlighter import BY_KIND, BY_TAG, AnnotationHighlighter
+from parallax.ui.link_geometry import LinkedPassage, VisibleBlocks, Where, linked_passage
 from parallax.ui.offsets import OffsetMap
+from parallax.ui.pane_header import PaneHeader
 from parallax.ui.session import ProjectSession
 from parallax.ui.text_view import ArticleTextView
+from parallax.ui.underlines import paint_underlines
 
 logger = logging.getLogger(__name__)
 
 MAX_SINGLE_READS = 40  # more changed annotations than this: re-read the article's list
-
-
-class PaneHeader(QFrame):
-    """Outlet, date and reliability grade over the title; marks the current pane."""
-
-    close_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("PaneHeader")
-        self.outlet = QLabel()
-        self.outlet.setObjectName("PaneOutlet")
-        self.grade = QLabel()
-        self.grade.setObjectName("PaneGrade")
-        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.date = QLabel()
-        self.date.setObjectName("PaneDate")
-        self.title = QLabel()
-        self.title.setObjectName("PaneTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        close = QToolButton()
-        close.setAutoRaise(True)
-        close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        close.setToolTip("Close this pane (Ctrl+W)")
-        close.clicked.connect(self.close_clicked)
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(self.outlet)
-        top.addWidget(self.grade)
-        top.addWidget(self.date)
-        top.addStretch(1)
-        top.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 8, 10)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.title)
-        title_font = style.reading_font(12.5)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.set_current(False)
-
-    def show_article(self, article: Article, outlet: Outlet | None) -> None:
-        self.outlet.setText(article.outlet or "Unknown outlet")
-        grade = outlet.reliability if outlet else ""
-        self.grade.setVisible(bool(grade))
-        self.grade.setText(grade)
-        self.grade.setToolTip(f"Outlet reliability {grade} (Admiralty scale A–F)")
-        colour = style.GRADE_COLOURS.get(grade, style.GRADE_COLOURS["F"])
-        self.grade.setStyleSheet(
-            f"background:{colour}; color:white; border-radius:3px; padding:0 6px;font-weight:600;"
-        )
-        self.date.setText(_date_text(article))
-        self.title.setText(article.title or "(untitled)")
-        self.title.setToolTip(article.url or article.source_file)
-
-    def set_current(self, current: bool) -> None:
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight).name() if current else "transparent"
-        self.setStyleSheet(
-            f"#PaneHeader {{ border-top: 3px solid {accent};"
-            " border-bottom: 1px solid palette(mid); }"
-            " #PaneOutlet { font-weight: 600; }"
-            " #PaneDate { color: palette(placeholder-text); }"
-        )
-
-
-def _date_text(article: Article) -> str:
-    if article.published is None:
-        return "undated"
-    precision = str(article.published_precision)
-    if precision == "year":
-        return f"{article.published.year}"
-    if precision == "month":
-        return article.published.strftime("%B %Y")
-    return f"{article.published.day} {article.published.strftime('%B %Y')}"
+LOOK_BACK_BLOCKS = 4
+MIN_LOOK_AHEAD = 800  # pixels, while a new pane does not know its height yet
 
 
 class ArticlePane(QWidget):
@@ -117,30 +37,46 @@ class ArticlePane(QWidget):
 
     activated = Signal(object)  # this pane, when the analyst works in it
     close_requested = Signal(object)
+    move_requested = Signal(object, int)  # this pane, -1 (left) or +1 (right)
     article_changed = Signal(object)
+    view_moved = Signal(object)  # scrolled or resized: connectors must follow
+    links_changed = Signal(object)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.article: Article | None = None
         self.offsets = OffsetMap("")
+        self.linked: list[LinkedPassage] = []
+        self.fresh_annotations: list[Annotation] | None = None  # as read, until a change
+        self.colour_mode = BY_KIND
         self._pending_offset: int | None = None
         self.header = PaneHeader()
         self.view = ArticleTextView()
         self.highlighter = AnnotationHighlighter(self.view.document(), self.view.palette())
+        self.view.overlay = self._paint_overlay
+        self.view.tooltip_text = self.tooltip_at
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(240)
+        self.setFocusProxy(self.view)
+        self._connect()
+
+    def _connect(self) -> None:
         self.header.close_clicked.connect(lambda: self.close_requested.emit(self))
+        self.header.move_clicked.connect(lambda step: self.move_requested.emit(self, step))
         self.view.make_requested.connect(self.make_annotation)
         self.view.delete_requested.connect(self.delete_selected)
-        self.view.position_clicked.connect(self._select_at)
+        self.view.position_clicked.connect(self.select_at)
+        self.view.menu_requested.connect(lambda menu, at: pane_menu.fill_menu(self, menu, at))
         self.view.focused.connect(lambda: self.activated.emit(self))
-        session.bus.changes_applied.connect(self._apply_changes)
-        session.selection_changed.connect(self._show_selection)
+        self.view.verticalScrollBar().valueChanged.connect(self._moved)
+        self.view.resized.connect(self._moved)
+        self.session.bus.changes_applied.connect(self._apply_changes)
+        self.session.selection_changed.connect(self._show_selection)
 
     # ----------------------------------------------------------------- content
     @property
@@ -156,13 +92,22 @@ class ArticlePane(QWidget):
         self.offsets = OffsetMap(article.text)
         self.header.show_article(article, outlet)
         annotations = project.annotations(article_id)
+        self.fresh_annotations = annotations
         excluded = project.excluded_spans(article_id)
         self.highlighter.set_content(self.offsets, annotations, excluded, rehighlight=False)
         self.highlighter.set_selected(self._own(self.session.selected))
-        self.view.setPlainText(article.text)  # highlights each block once, with the index
+        if self.colour_mode == BY_TAG:
+            self.highlighter.set_tag_colours(annotation_info.tag_colours(project, article_id))
+        self.highlighter.defer(True)  # formats come as blocks come into view
+        try:
+            self.view.setPlainText(article.text)
+        finally:
+            self.highlighter.defer(False)
+        self.highlight_visible()
         self._pending_offset = offset
         if offset is not None:
             QTimer.singleShot(0, self._apply_pending_scroll)
+        self._load_links()
         self.article_changed.emit(self)
 
     def scroll_offset(self) -> int:
@@ -178,6 +123,50 @@ class ArticlePane(QWidget):
         offset = max(0, min(offset, self.offsets.length))
         self.view.scroll_to_position(self.offsets.to_qt(offset))
 
+    def reveal(self, start: int, end: int, *, select_text: bool = False) -> None:
+        """Bring stored offsets [start, end) into view, centred when they were off-screen;
+        with `select_text` the span becomes the text selection (ready for C, Ctrl+B)."""
+        if self.article is None:
+            return
+        self._pending_offset = None
+        qt_start, qt_end = self.offsets.span_to_qt(
+            max(0, min(start, self.offsets.length)), max(0, min(end, self.offsets.length))
+        )
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(qt_start)
+        if select_text:
+            cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        visible = self.span_visible(qt_start, qt_end)
+        self.view.setTextCursor(cursor)
+        if not visible:
+            self.view.centerCursor()
+
+    def span_visible(self, qt_start: int, qt_end: int) -> bool:
+        """Whether any line of a Qt span is on screen now."""
+        probe = linked_passage(0, 0, "", (qt_start, qt_end), self.offsets.block_starts())
+        return VisibleBlocks(self.view).extent(probe).where == Where.VISIBLE
+
+    def _moved(self, *_args: object) -> None:
+        self.highlight_visible()
+        self.view_moved.emit(self)
+
+    def highlight_visible(self) -> None:
+        """Format the blocks in view (and a screen beyond) that have not been yet."""
+        if not self.highlighter.has_pending:
+            return
+        view = self.view
+        block = view.firstVisibleBlock()
+        for _ in range(LOOK_BACK_BLOCKS):  # a little above, for scrolling up
+            if not block.previous().isValid():
+                break
+            block = block.previous()
+        first, room = block.blockNumber(), max(view.viewport().height(), MIN_LOOK_AHEAD) * 2
+        while block.isValid() and room > 0:
+            room -= view.blockBoundingRect(block).height()
+            block = block.next()
+        last = block.blockNumber() if block.isValid() else view.document().blockCount() - 1
+        self.highlighter.highlight_range(first, last)
+
     def _apply_pending_scroll(self) -> None:
         offset, self._pending_offset = self._pending_offset, None
         if offset is not None:
@@ -190,6 +179,16 @@ class ArticlePane(QWidget):
 
     def set_current(self, current: bool) -> None:
         self.header.set_current(current)
+
+    def set_colour_mode(self, mode: str) -> None:
+        """Colour highlights by kind or by tag (BY_KIND, BY_TAG)."""
+        self.colour_mode = mode
+        if mode == BY_TAG and self.article is not None:
+            colours = annotation_info.tag_colours(self.session.project, self.article.id)
+            self.highlighter.set_tag_colours(colours)
+        else:
+            self.highlighter.set_tag_colours(None)
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------- edits
     def selected_span(self) -> tuple[int, int] | None:
@@ -214,34 +213,75 @@ class ArticlePane(QWidget):
         if selected is not None:
             self.session.delete_annotation(selected)
 
-    def _select_at(self, position: int) -> None:
+    def retype(self, annotation_id: int, kind: str) -> bool:
+        """Change an annotation's kind (undoable)."""
+        old = self.kind_of(annotation_id)
+        return old is not None and self.session.edit_annotation(annotation_id, "kind", old, kind)
+
+    def kind_of(self, annotation_id: int) -> str | None:
+        placed = self.highlighter.signature_of(annotation_id)
+        return placed[2] if placed else None
+
+    def mark_selection_boilerplate(self, *, mark: bool) -> bool:
+        """Mark (or unmark) the selected text as boilerplate, undoably."""
+        span = self.selected_span()
+        if self.article is None or span is None:
+            return False
         self.activated.emit(self)
-        hits = self.highlighter.annotations_at(position)
+        return self.session.mark_boilerplate(self.article.id, span[0], span[1], mark=mark)
+
+    def selection_touches_boilerplate(self) -> bool:
+        span = self.selected_span()
+        return span is not None and self.highlighter.touches_excluded(*span)
+
+    def select_at(self, position: int) -> None:
+        """Select the highlight at a Qt position (-1: none); a click on the selected one
+        of several overlapping highlights selects the next one beneath it."""
+        self.activated.emit(self)
+        hits = self.highlighter.annotations_at(position) if position >= 0 else []
         current = self.session.selected
-        if current in hits and len(hits) > 1:  # click again to reach the one beneath
+        if current in hits and len(hits) > 1:
             self.session.select(hits[(hits.index(current) + 1) % len(hits)])
         else:
             self.session.select(hits[0] if hits else None)
+
+    def own_selection(self) -> int | None:
+        return self._own(self.session.selected)
+
+    def tooltip_at(self, position: int) -> str:
+        """Hover text for the highlights under a Qt position ("" when there are none)."""
+        hits = self.highlighter.annotations_at(position)
+        return annotation_info.tooltip_html(self.session.project, hits) if hits else ""
 
     # ---------------------------------------------------------------- updates
     def _own(self, annotation_id: int | None) -> int | None:
         return annotation_id if annotation_id in self.highlighter.annotation_ids() else None
 
     def _show_selection(self, annotation_id: int | None) -> None:
-        if annotation_id is not None and annotation_id not in self.highlighter.annotation_ids():
-            annotation_id = None
-        self.highlighter.set_selected(annotation_id)
+        self.highlighter.set_selected(self._own(annotation_id))
+        self.view.viewport().update()
 
     def _apply_changes(self, changes: Changes) -> None:
         if self.article is None:
             return
-        mine = self.article.id in changes.articles or bool(
-            changes.annotations & self.highlighter.annotation_ids()
-        )
         if changes.outlets and self.article.outlet_id in changes.outlets:
             self._refresh_header()
-        if not mine:
-            return
+        mine = changes.annotations & self.highlighter.annotation_ids()
+        touched = self.article.id in changes.articles or bool(mine)
+        if touched and (changes.spans or not changes.annotations):
+            self.highlighter.set_excluded(self.session.project.excluded_spans(self.article.id))
+        if touched:
+            self.fresh_annotations = None
+            self._update_annotations(changes)
+        if self.colour_mode == BY_TAG and (changes.tags or touched):
+            self.set_colour_mode(BY_TAG)
+        linked = {p.annotation_id for p in self.linked}
+        if changes.events or (changes.annotations & linked):
+            self._load_links()
+        self.view.viewport().update()
+
+    def _update_annotations(self, changes: Changes) -> None:
+        assert self.article is not None
         if len(changes.annotations) > MAX_SINGLE_READS or not changes.annotations:
             self.highlighter.update_annotations(self.session.project.annotations(self.article.id))
         else:
@@ -264,11 +304,31 @@ class ArticlePane(QWidget):
                 removed.append(annotation_id)
         self.highlighter.apply_updates(changed, removed)
 
+    def _load_links(self) -> None:
+        """Read which of this article's passages are linked to events (one query)."""
+        self.linked = []
+        if self.article is not None:
+            starts = self.offsets.block_starts()
+            for link in self.session.project.article_event_links(self.article.id):
+                span = self.highlighter.span_of(link.annotation_id)
+                if span is None:
+                    continue
+                qt_span = self.offsets.span_to_qt(*span)
+                self.linked.append(
+                    linked_passage(
+                        link.annotation_id, link.event_id, str(link.stance), qt_span, starts
+                    )
+                )
+        self.links_changed.emit(self)
+
     def _refresh_header(self) -> None:
         assert self.article is not None
         outlets = self.session.project.outlets()
         outlet = next((o for o in outlets if o.id == self.article.outlet_id), None)
         self.header.show_article(self.article, outlet)
+
+    def _paint_overlay(self, painter: QPainter, clip: QRect) -> None:
+        paint_underlines(self.view, self.highlighter, painter, clip)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -22,6 +22,7 @@ from parallax.domain.model import (
     DateTag,
     Event,
     EventLink,
+    ExcludedSpan,
 )
 from parallax.services.project import Project
 
@@ -278,3 +279,20 @@ class LinkNewEventCommand(ServiceCommand):
         # then holds no links, so redo restores the event and links it again.
         self.linking._undo()
         self.create._undo()
+
+
+class BoilerplateCommand(ServiceCommand):
+    """Mark (or unmark) [start, end) of an article as boilerplate; undo puts back exactly
+    the spans the service replaced, so merges and splits come undone too."""
+
+    def __init__(self, project: Project, article_id: int, start: int, end: int, mark: bool) -> None:
+        super().__init__(project, "Mark as boilerplate" if mark else "Unmark boilerplate")
+        self.article_id, self.start, self.end, self.mark = article_id, start, end, mark
+        self._replaced: list[ExcludedSpan] = []
+
+    def _do(self) -> None:
+        change = self.project.mark_boilerplate if self.mark else self.project.unmark_boilerplate
+        self._replaced = change(self.article_id, self.start, self.end)
+
+    def _undo(self) -> None:
+        self.project.restore_spans(self.article_id, self.start, self.end, self._replaced)

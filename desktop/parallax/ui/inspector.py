@@ -34,6 +34,7 @@ from parallax.domain.model import (
     Stance,
 )
 from parallax.ui.inspector_sections import DetailSection
+from parallax.ui.inspector_tags import TagsSection
 from parallax.ui.session import ProjectSession
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ class Inspector(QWidget):
         self.events: DetailSection[EventLink] = DetailSection(
             "Events", self._event_label, "Link to event (title)", [str(s) for s in Stance]
         )
+        self.tags = TagsSection(self.session)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Kind", self.kind)
@@ -120,7 +122,7 @@ class Inspector(QWidget):
             column.addWidget(widget)
         column.addLayout(form)
         column.addWidget(self.note)
-        for section in (self.actors, self.dates, self.events):
+        for section in (self.actors, self.dates, self.tags, self.events):
             column.addWidget(section)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -185,6 +187,7 @@ class Inspector(QWidget):
             self.actors.model.set_records(detail.actors)
             self.dates.model.set_records(detail.dates)
             self.events.model.set_records(detail.events)
+            self.tags.show_detail(detail)
         finally:
             self._loading = False
 
@@ -193,6 +196,8 @@ class Inspector(QWidget):
             self._refresh_actor_words()
         if changes.events:
             self._refresh_event_titles()
+        if changes.tags:
+            self.tags.refresh_paths()
         if self.detail is not None and (
             self.annotation_id in changes.annotations or changes.events
         ):

@@ -24,11 +24,15 @@ from PySide6.QtWidgets import (
 from parallax.ui.empty_state import EmptyState
 from parallax.ui.recent import RecentProjects
 from parallax.ui.window_actions import build_actions
+from parallax.ui.window_brief import WindowBriefMixin
+from parallax.ui.window_desk import WindowDeskMixin
 from parallax.ui.window_files import ProjectFilesMixin
+from parallax.ui.window_tools import WindowToolsMixin
 
 if TYPE_CHECKING:
     from parallax.domain.model import Changes
     from parallax.services.project import Project
+    from parallax.ui.analysis_tabs import AnalysisTabs
     from parallax.ui.article_pane import ArticlePane
     from parallax.ui.desk import ReadingDesk
     from parallax.ui.inspector import Inspector
@@ -44,7 +48,9 @@ DESK_KEY = "desk"
 DESK_SAVE_DELAY_MS = 500
 
 
-class MainWindow(ProjectFilesMixin, QMainWindow):
+class MainWindow(
+    ProjectFilesMixin, WindowToolsMixin, WindowDeskMixin, WindowBriefMixin, QMainWindow
+):
     """One window, at most one open project."""
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
@@ -61,14 +67,20 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.actors_model: ActorsModel | None = None
         self.library_panel: LibraryPanel | None = None
         self.bottom_tabs: BottomTabs | None = None
+        self.analysis: AnalysisTabs | None = None  # actors, dates, timeline, suggestions
         self.undo_group = QUndoGroup(self)
         self._desk_timer = QTimer(self, singleShot=True, interval=DESK_SAVE_DELAY_MS)
         self._desk_timer.timeout.connect(self.save_desk_state)
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._show_counts)
         self._build_docks()
+        self._build_tools_dock()
+        self._build_desk_dock()
+        self._build_brief_dock()
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
         self._build_central()
         self.actions = build_actions(self, self.undo_group)
+        self._install_desk_actions()
         self._build_status()
         self._restore_window()
         self.actions.set_project_open(False)
@@ -109,7 +121,14 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.resizeDocks([self.bottom_dock], [170], Qt.Orientation.Vertical)
 
     def docks(self) -> list[QDockWidget]:
-        return [self.library_dock, self.inspector_dock, self.bottom_dock]
+        return [
+            self.library_dock,
+            self.inspector_dock,
+            self.bottom_dock,
+            self.tags_dock,
+            self.annotations_dock,
+            self.brief_dock,
+        ]
 
     def _build_central(self) -> None:
         self.central = QStackedWidget()
@@ -190,6 +209,12 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.central.setCurrentWidget(self.desk)
         self.desk.restore(project.setting(DESK_KEY))
         self._desk_timer.stop()
+        self._attach_tools()
+        self._attach_desk()
+        self._attach_brief()
+        from parallax.ui.analysis_tabs import AnalysisTabs
+
+        self.analysis = AnalysisTabs(self, session)
         self._focus_reading()
         self.setWindowTitle(f"{_project_name(project)} — Parallax")
         self.path_label.setText(project.location)
@@ -203,6 +228,11 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.stop_background_work()
         self.save_desk_state()
         self.commit_pending_edits()
+        self._detach_tools()
+        self._detach_desk()
+        if self.analysis is not None:
+            self.analysis.close()
+            self.analysis = None
         session, self.session = self.session, None
         self.undo_group.removeStack(session.undo_stack)
         for dock in self.docks():
@@ -231,6 +261,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
     def commit_pending_edits(self) -> None:
         if self.inspector is not None:
             self.inspector.commit_note()
+        self.commit_brief_edits()
 
     @staticmethod
     def _swap_dock(dock: QDockWidget, widget: QWidget) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QTableView,
     QTabWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parallax.ui.library_filter import LibraryFilterBar
 from parallax.ui.models.actors_model import ActorsModel
 from parallax.ui.models.events_model import EventsModel
 from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel
@@ -41,10 +41,8 @@ class LibraryPanel(QWidget):
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(0)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter articles")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter)
+        self.filter = LibraryFilterBar(model.project)
+        self.filter.changed.connect(self._filter)
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
@@ -57,8 +55,12 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, not ResizeToContents: that re-measures up to 1,000 rows on every
+        # count change, which made each new highlight cost hundreds of milliseconds.
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((1, "2017-05-18"), (2, "9999")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         model.modelReset.connect(self.tree.expandAll)
         model.rowsInserted.connect(self._expand_new_outlets)
         self.tree.expandAll()
@@ -68,10 +70,9 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
 
-    def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        if text:
-            self.tree.expandAll()
+    def _filter(self, filters: dict[str, object]) -> None:
+        self.model.set_filters(filters)
+        self.tree.expandAll()
 
     def _expand_new_outlets(self, parent: QModelIndex, first: int, last: int) -> None:
         if parent.isValid():

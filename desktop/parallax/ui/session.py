@@ -25,6 +25,9 @@ class ProjectSession(QObject):
 
     selection_changed = Signal(object)  # AnnotationId | None
     failed = Signal(str)
+    # article id, start, end (code points), and whether to select that text in the pane
+    reveal_requested = Signal(int, int, int, bool)
+    event_selected = Signal(object)  # EventId | None: a connector or the Events tab chose it
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,28 @@ class ProjectSession(QObject):
             return
         self._selected = AnnotationId(annotation_id) if annotation_id is not None else None
         self.selection_changed.emit(self._selected)
+
+    def reveal_annotation(self, annotation_id: int) -> bool:
+        """Select an annotation and ask the desk to show it (opening its article if needed).
+
+        Events, Actors and Search call this; False when the annotation is gone."""
+        try:
+            ann = self.project.annotation(annotation_id)
+        except NotFoundError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.select(ann.id)
+        self.reveal_requested.emit(ann.article_id, ann.start, ann.end, False)
+        return True
+
+    def reveal_span(self, article_id: int, start: int, end: int) -> None:
+        """Open an article at [start, end) with that text selected (a search hit): the
+        analyst can press C at once to make it a claim."""
+        self.reveal_requested.emit(article_id, start, end, True)
+
+    def select_event(self, event_id: int | None) -> None:
+        """Say that the analyst chose an event (e.g. clicked a connector between panes)."""
+        self.event_selected.emit(event_id)
 
     def _forget_deleted_selection(self, changes: Changes) -> None:
         if self._selected is None or self._selected not in changes.annotations:
@@ -76,6 +101,11 @@ class ProjectSession(QObject):
 
     def delete_annotation(self, annotation_id: int) -> bool:
         return self.run(commands.DeleteAnnotationCommand(self.project, annotation_id))
+
+    def mark_boilerplate(self, article_id: int, start: int, end: int, *, mark: bool) -> bool:
+        """Mark (or unmark) a span of an article as boilerplate, undoably."""
+        command = commands.BoilerplateCommand(self.project, article_id, start, end, mark)
+        return self.run(command)
 
     def edit_annotation(self, annotation_id: int, field: str, old: object, new: object) -> bool:
         if old == new:

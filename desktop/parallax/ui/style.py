@@ -17,6 +17,14 @@ KIND_COLOURS: dict[str, str] = {
     "opinion": "#c260c8",  # magenta
 }
 KIND_KEYS: dict[str, str] = {"claim": "C", "quote": "Q", "fact": "F", "opinion": "O"}
+# Connector colours, one per stance: neutral grey-blue for the plain "reports", green
+# for agreement, red for contradiction, violet for extra detail.
+STANCE_COLOURS: dict[str, str] = {
+    "reports": "#6f8fb0",
+    "corroborates": "#3aa57a",
+    "contradicts": "#d9534f",
+    "adds detail": "#9a6fd0",
+}
 GRADE_COLOURS: dict[str, str] = {
     "A": "#2e8b57",
     "B": "#5b9a3c",
@@ -82,3 +90,22 @@ def is_dark(palette: QPalette) -> bool:
 
 def kind_colour(kind: str) -> QColor:
     return QColor(KIND_COLOURS.get(str(kind), KIND_COLOURS["claim"]))
+
+
+def stance_colour(stance: str) -> QColor:
+    return QColor(STANCE_COLOURS.get(str(stance), STANCE_COLOURS["reports"]))
+
+
+def untagged_colour(palette: QPalette) -> QColor:
+    """Highlights without a tag, when colouring by tag: a quiet grey that still shows."""
+    return QColor("#9aa3ad") if not is_dark(palette) else QColor("#7d8590")
+
+
+def excluded_text(palette: QPalette) -> QColor:
+    """Boilerplate text: readable, but clearly not part of the article."""
+    return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def underline_colour(colour: QColor, palette: QPalette) -> QColor:
+    """A highlight's underline: its hue, deepened so it shows on its own fill."""
+    return colour.lighter(135) if is_dark(palette) else colour.darker(135)

@@ -1,13 +1,26 @@
 """The read-only text view of an article pane: selection keys, clicks on highlights, menu.
 
-It only reports what the analyst asked for (signals); the pane turns that into edits.
+It only reports what the analyst asked for (signals, or a callback for tooltip text and
+the overlay painter); the pane turns that into edits.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from parallax.ui import style
 
@@ -19,14 +32,19 @@ KEY_KINDS: dict[int, str] = {
 }
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
+Overlay = Callable[[QPainter, QRect], None]
+TooltipText = Callable[[int], str]
+
 
 class ArticleTextView(QPlainTextEdit):
     """Shows an article's text; never edited, never read back for storage."""
 
     make_requested = Signal(str)  # annotation kind, for the current selection
     delete_requested = Signal()
-    position_clicked = Signal(int)  # Qt position of a plain click (no selection made)
+    position_clicked = Signal(int)  # Qt position under a plain click, -1 off the text
+    menu_requested = Signal(QMenu, int)  # the menu to fill, Qt position under the mouse
     focused = Signal()
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +59,10 @@ class ArticleTextView(QPlainTextEdit):
         self.document().setDocumentMargin(18)
         self.setUndoRedoEnabled(False)
         self.setCursorWidth(2)
+        self.setTabChangesFocus(True)  # Tab walks on to the next pane or the Inspector
         self._press: QPoint | None = None
+        self.overlay: Overlay | None = None
+        self.tooltip_text: TooltipText | None = None
 
     # ---------------------------------------------------------------- keyboard
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -68,7 +89,8 @@ class ArticleTextView(QPlainTextEdit):
         self._press = None
         plain_click = event.button() == Qt.MouseButton.LeftButton and not moved
         if plain_click and not self.textCursor().hasSelection():
-            self.position_clicked.emit(self.cursorForPosition(point).position())
+            position = self.position_at(point)
+            self.position_clicked.emit(-1 if position is None else position)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -76,20 +98,64 @@ class ArticleTextView(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        has_selection = self.textCursor().hasSelection()
-        menu.addSeparator()
-        for kind, key in style.KIND_KEYS.items():
-            action = menu.addAction(f"Make {kind}")
-            action.setShortcut(key)
-            action.setEnabled(has_selection)
-            action.triggered.connect(lambda _=False, k=kind: self.make_requested.emit(k))
-        if not has_selection:
-            self.position_clicked.emit(self.cursorForPosition(event.pos()).position())
-        delete = menu.addAction("Delete annotation")
-        delete.setShortcut(Qt.Key.Key_Delete)
-        delete.triggered.connect(self.delete_requested.emit)
+        position = self.position_at(event.pos())
+        self.menu_requested.emit(menu, -1 if position is None else position)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            position = self.position_at(event.pos())
+            text = self.tooltip_text(position) if position is not None and self.tooltip_text else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def position_at(self, point: QPoint) -> int | None:
+        """The Qt position of the character under a viewport point, or None off the text.
+
+        `cursorForPosition` snaps to the nearest gap between characters, even past the end
+        of a line; this checks that the point lies on the character itself (either side
+        of the gap, so it works in right-to-left lines too)."""
+        gap = self.cursorForPosition(point).position()
+        for position in (gap, gap - 1):
+            if 0 <= position < self.document().characterCount() - 1 and self._covers(
+                position, point
+            ):
+                return position
+        return None
+
+    def _covers(self, position: int, point: QPoint) -> bool:
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return False
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top() + line.y()
+        if not top <= point.y() < top + line.height():
+            return False
+        relative = position - block.position()
+        x1, _ = line.cursorToX(relative)
+        x2, _ = line.cursorToX(relative + 1)
+        return min(x1, x2) <= point.x() <= max(x1, x2)
+
+    # ---------------------------------------------------------------- painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.overlay is not None:
+            painter = QPainter(self.viewport())
+            try:
+                self.overlay(painter, event.rect())
+            finally:
+                painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     # --------------------------------------------------------------- scrolling
     def first_visible_position(self) -> int:

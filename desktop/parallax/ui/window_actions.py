@@ -70,8 +70,10 @@ def build_actions(window: MainWindow, undo_group: QUndoGroup) -> WindowActions:
     import_files = _action(window, "&Import Files…", window.import_files_dialog, "Ctrl+I")
     import_folder = _action(window, "Import &Folder…", window.import_folder_dialog, "Ctrl+Shift+I")
     export = _action(window, "&Export Brief…", window.export_brief_dialog, "Ctrl+E")
+    export_pdf = _pdf_action(window)
+    file_menu.setToolTipsVisible(True)  # says why Export as PDF is off
     close_project = _action(window, "&Close Project", window.close_project)
-    for action in (import_files, import_folder, export):
+    for action in (import_files, import_folder, export, export_pdf):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(close_project)
@@ -101,6 +103,7 @@ def build_actions(window: MainWindow, undo_group: QUndoGroup) -> WindowActions:
     delete.setShortcut(QKeySequence(StandardKey.Delete))
     delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     edit_menu.addAction(delete)
+    tools = _find_and_tag_actions(window, edit_menu)
 
     view_menu = bar.addMenu("&View")
     close_pane = _action(window, "Close &Pane", window.close_current_pane, StandardKey.Close)
@@ -118,10 +121,41 @@ def build_actions(window: MainWindow, undo_group: QUndoGroup) -> WindowActions:
         import_files,
         import_folder,
         export,
+        *([export_pdf] if export_pdf.isEnabled() else []),
         close_project,
         delete,
         close_pane,
         new_pane,
         *actions.make.values(),
+        *tools,
     ]
     return actions
+
+
+def _pdf_action(window: MainWindow) -> QAction:
+    """Export Brief as PDF, or a disabled entry saying LibreOffice is needed."""
+    from parallax.export.pdf import MISSING, pdf_available
+
+    action = _action(window, "Export Brief as &PDF…", window.export_pdf_dialog)
+    action.setObjectName("ExportPdfAction")
+    if not pdf_available():
+        action.setEnabled(False)
+        action.setToolTip(MISSING)
+        action.setStatusTip(MISSING)
+    return action
+
+
+def _find_and_tag_actions(window: MainWindow, menu: QMenu) -> list[QAction]:
+    """Apply Tag (T), Paste as New Article, Find (Ctrl+F) and Search Project (Ctrl+Shift+F)."""
+    tag = _action(window, "Apply &Tag…", window.show_tag_picker)
+    # T is handled on the reading desk (a plain letter must not steal typing elsewhere).
+    tag.setShortcut(QKeySequence("T"))
+    tag.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    paste = _action(window, "Paste as New &Article…", window.paste_as_article, "Ctrl+Shift+V")
+    find = _action(window, "&Find in Article…", window.find_in_article, StandardKey.Find)
+    search = _action(window, "&Search Project…", window.search_project, "Ctrl+Shift+F")
+    menu.addAction(tag)
+    menu.addSeparator()
+    for action in (paste, find, search):
+        menu.addAction(action)
+    return [tag, paste, find, search]

@@ -10,15 +10,18 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from parallax.ui import dialogs
 
 if TYPE_CHECKING:
     from parallax.services.importing import ImportResult
+    from parallax.ui.import_flow import ImportFlow
     from parallax.ui.import_worker import ImportRunner
     from parallax.ui.main_window import MainWindow
+    from parallax.ui.paste_article import PasteArticleDialog
     from parallax.ui.tasks import BackgroundTask
 
 logger = logging.getLogger(__name__)
@@ -30,7 +33,7 @@ Icon = QMessageBox.Icon
 class ProjectFilesMixin:
     """New / Open / Import / Export for MainWindow."""
 
-    _import: ImportRunner | None = None
+    _import: ImportRunner | ImportFlow | None = None
     _export: BackgroundTask | None = None
 
     # ------------------------------------------------------------- folders
@@ -88,22 +91,39 @@ class ProjectFilesMixin:
         paths = dialogs.ask_import_files(self, self._folder())
         if paths:
             self._remember_folder(paths[0])
-            self.start_import(paths)
+            self.review_import(paths)
 
     def import_folder_dialog(self: MainWindow) -> None:
         paths = dialogs.ask_import_folder(self, self._folder())
         if paths:
             self._remember_folder(paths[0])
-            self.start_import(paths)
+            self.review_import(paths)
 
-    def start_import(self: MainWindow, paths: list[str]) -> ImportRunner | None:
-        """Import files and folders on a worker thread with progress and Cancel."""
-        from parallax.ui.import_worker import ImportRunner
-
-        if self.session is None or not paths:
-            return None
+    def _import_busy(self: MainWindow) -> bool:
+        if self.session is None:
+            return True
         if self._import is not None and self._import.running:
             self.statusBar().showMessage("An import is already running.", 5000)
+            return True
+        return False
+
+    def review_import(self: MainWindow, paths: list[str]) -> ImportFlow | None:
+        """Read the files (worker, progress, Cancel), show the review table, then import
+        what the user kept with the corrections made, and summarise."""
+        from parallax.ui.import_flow import ImportFlow
+
+        if not paths or self._import_busy() or self.session is None:
+            return None
+        flow = ImportFlow(self.session.project, paths, self)
+        self._import = flow
+        flow.start()
+        return flow
+
+    def start_import(self: MainWindow, paths: list[str]) -> ImportRunner | None:
+        """Import files and folders at once (no review) on a worker with progress and Cancel."""
+        from parallax.ui.import_worker import ImportRunner
+
+        if not paths or self._import_busy() or self.session is None:
             return None
         runner = ImportRunner(self.session.project, paths, self)
         runner.done.connect(self._import_done)
@@ -115,36 +135,95 @@ class ProjectFilesMixin:
         return runner
 
     def _import_done(self: MainWindow, result: ImportResult | None) -> None:
-        if result is None:
-            return
-        parts = [f"Imported {len(result)} article{'' if len(result) == 1 else 's'}"]
-        if result.duplicates:
-            parts.append(f"{len(result.duplicates)} already in the project")
-        if result.cancelled:
-            parts.append("cancelled before the end")
-        self.statusBar().showMessage("; ".join(parts) + ".", 10000)
-        if result.failures:
-            count = len(result.failures)
-            dialogs.show_message(
-                self,
-                Icon.Warning,
-                "Import",
-                f"{count} file{'' if count == 1 else 's'} could not be imported; "
-                "the project is unchanged for them.",
-                [str(f) for f in result.failures],
-            )
+        from parallax.ui.import_flow import show_summary
 
-    # --------------------------------------------------------------- export
-    def export_brief_dialog(self: MainWindow) -> None:
+        if result is not None:
+            show_summary(self, result)
+
+    # ------------------------------------------------------- drag and drop
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:
+        if self.session is not None and _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:
+        """Files and folders dropped on the window go through the import review."""
+        paths = _local_paths(event.mimeData())
+        if self.session is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self._remember_folder(paths[0])
+        self.review_import(paths)
+
+    # ---------------------------------------------------------------- paste
+    def paste_as_article(self: MainWindow) -> PasteArticleDialog | None:
+        """Make the clipboard's text (or HTML) a new article, after asking for metadata."""
+        from parallax.ui.paste_article import PasteArticleDialog
+
+        if self._import_busy():
+            return None
+        assert self.session is not None
+        outlets = [o.name for o in self.session.project.outlets()]
+        dialog = PasteArticleDialog(QGuiApplication.clipboard().mimeData(), outlets, self)
+        if not dialog.has_content:
+            self.statusBar().showMessage("The clipboard holds no text to paste.", 5000)
+            dialog.deleteLater()
+            return None
+        dialog.accepted.connect(lambda: self._import_pasted(dialog))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _import_pasted(self: MainWindow, dialog: PasteArticleDialog, *, html: bool = True) -> None:
+        from parallax.ui.import_worker import ImportRunner
+        from parallax.ui.paste_article import pasted_folder, write_pasted
+
         if self.session is None:
             return
         project = self.session.project
-        stem = project.path.stem if project.path else "Parallax"
-        suggestion = str(Path(self._folder()) / f"{stem} brief.docx")
-        path = dialogs.ask_brief_path(self, suggestion)
-        if path:
-            self._remember_folder(path)
-            self.export_brief(path)
+        use_html = html and dialog.use_html()
+        fields = dialog.fields()
+        try:
+            content = dialog.html if use_html else dialog.text
+            suffix = ".html" if use_html else ".txt"
+            path = write_pasted(
+                pasted_folder(project), content, suffix, str(fields.get("title", ""))
+            )
+        except OSError as exc:
+            dialogs.show_message(self, Icon.Critical, "Paste", f"Could not save the text: {exc}")
+            return
+        runner = ImportRunner(project, [path], self, overrides={str(path): fields})
+        text_too = use_html and bool(dialog.text.strip())
+        runner.done.connect(lambda result: self._pasted(result, dialog, text_too))
+        runner.failed.connect(
+            lambda message: dialogs.show_message(self, Icon.Critical, "Paste Failed", message)
+        )
+        self._import = runner
+        runner.start()
+
+    def _pasted(
+        self: MainWindow, result: ImportResult | None, dialog: PasteArticleDialog, text_too: bool
+    ) -> None:
+        from parallax.ui.import_flow import show_summary
+
+        if result is not None and result.failures and not result and text_too:
+            self._import_pasted(dialog, html=False)  # the HTML would not do: try the text
+            return
+        if result is None:
+            return
+        show_summary(self, result)
+        if result:
+            self.open_article(result[0].id)
+
+    # --------------------------------------------------------------- export
+    def export_brief_dialog(self: MainWindow) -> None:
+        """File ▸ Export Brief: the dialog of contents, template and format (window_brief)."""
+        self.show_export_dialog()
 
     def export_brief(self: MainWindow, path: str) -> BackgroundTask | None:
         """Write the Word brief on a worker thread; say clearly where it went or why not."""
@@ -195,3 +274,10 @@ class ProjectFilesMixin:
             self._import.wait()
         if self._export is not None and self._export.running:
             self._export.wait()
+
+
+def _local_paths(data: QMimeData | None) -> list[str]:
+    """The local files and folders a drag carries (other URLs are not imported)."""
+    if data is None or not data.hasUrls():
+        return []
+    return [url.toLocalFile() for url in data.urls() if url.isLocalFile() and url.toLocalFile()]

@@ -1,26 +1,32 @@
-"""Events: date, title, linked passages and distinct articles (sources)."""
+"""Events: date, title, passages, sources, outlets and how the sources stand on it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
 from parallax.domain.dates import format_fuzzy
-from parallax.domain.model import Changes, Event
+from parallax.domain.model import Changes, Event, Stance
+from parallax.services.comparison import EventOverview, overviews
 from parallax.services.project import Project
+from parallax.ui import style
 from parallax.ui.models.record_table import IdRole, RecordTableModel, SortRole
 
 __all__ = ["EventsModel", "IdRole", "SortRole"]
 
+DATE, TITLE, PASSAGES, SOURCES, OUTLETS, AGREEMENT = range(6)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 class EventsModel(RecordTableModel[Event]):
-    """One row per event; counts come from the services' per-event aggregates."""
+    """One row per event; counts come from one query over all event links."""
 
-    HEADERS = ("Date", "Event", "Passages", "Articles")
+    HEADERS = ("Date", "Event", "Passages", "Sources", "Outlets", "Agreement")
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project = project
         self._counts: dict[int, tuple[int, int]] = {}
+        self._overviews: dict[int, EventOverview] = {}
         self.load()
 
     def _read_all(self) -> list[Event]:
@@ -33,27 +39,54 @@ class EventsModel(RecordTableModel[Event]):
         counts = self._project.event_source_counts()
         for event_id in ids:
             self._counts[event_id] = counts.get(event_id, (0, 0))
+        self._overviews = overviews(self._project.event_reports())
+
+    def overview(self, event_id: int) -> EventOverview:
+        return self._overviews.get(event_id) or EventOverview(event_id, 0, 0, ())
 
     def _cell(self, record: Event, column: int, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return self._value(record, column, role == SortRole)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return "\n".join(filter(None, [record.title, record.place, record.description]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and PASSAGES <= column <= OUTLETS:
+            return _RIGHT
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == AGREEMENT
+            and self.overview(record.id).count(Stance.CONTRADICTS)
+        ):
+            return style.stance_colour(str(Stance.CONTRADICTS))
+        return None
+
+    def _tooltip(self, event: Event, column: int) -> str | None:
+        if column == TITLE:
+            parts = [event.title, event.place, event.description, "Double-click to compare"]
+            return "\n".join(filter(None, parts))
+        if column == OUTLETS:
+            return "Distinct outlets; each article without an outlet counts as its own"
+        if column == AGREEMENT:
+            return "Sources per stance of their linked passages"
         return None
 
     def _value(self, event: Event, column: int, for_sorting: bool) -> object:
         passages, articles = self._counts.get(event.id, (0, 0))
-        if column == 0:
+        if column == DATE:
             if event.start is None or event.precision is None:
                 return "" if not for_sorting else "9999"
             if for_sorting:
                 return event.start.isoformat()
             return format_fuzzy(event.start, event.precision, event.end)
-        if column == 1:
+        if column == TITLE:
             return event.title.casefold() if for_sorting else event.title
-        return passages if column == 2 else articles
+        if column == PASSAGES:
+            return passages
+        if column == SOURCES:
+            return articles
+        overview = self.overview(event.id)
+        if column == OUTLETS:
+            return overview.outlets
+        return overview.summary
 
     def apply_changes(self, changes: Changes) -> None:
         """Re-read the events `changes` names (their links and counts may have moved)."""

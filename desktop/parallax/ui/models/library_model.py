@@ -58,6 +58,7 @@ class LibraryModel(QAbstractItemModel):
         self._exhausted = False
         self._outlets: dict[int, Outlet] = {}
         self._pending_counts: set[int] = set()
+        self._filters: dict[str, object] = {}
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self.flush_counts)
         self._load_outlets()
@@ -166,7 +167,11 @@ class LibraryModel(QAbstractItemModel):
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid() or self._exhausted:
             return
-        page = self._project.article_summaries(offset=self._loaded, limit=self.PAGE_SIZE)
+        page = self._project.article_summaries(
+            offset=self._loaded,
+            limit=self.PAGE_SIZE,
+            **self._filters,  # type: ignore[arg-type]
+        )
         self._loaded += len(page)
         self._exhausted = len(page) < self.PAGE_SIZE
         self._extend(page, notify=True)
@@ -204,6 +209,35 @@ class LibraryModel(QAbstractItemModel):
     def _load_outlets(self) -> None:
         self._outlets = {o.id: o for o in self._project.outlets()}
 
+    # ---------------------------------------------------------------- filters
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
+    def filters(self) -> dict[str, object]:
+        """The `Project.article_summaries` filters the rows obey ({}: every article)."""
+        return dict(self._filters)
+
+    def set_filters(self, filters: dict[str, object]) -> None:
+        """Show only the articles matching `filters`, read again from the first page."""
+        cleaned = {k: v for k, v in filters.items() if v is not None and v != ""}
+        if cleaned == self._filters:
+            return
+        self._filters = cleaned
+        self._loaded = 0
+        self.reload()
+
+    def _would_show(self, article_ids: list[int]) -> bool:
+        """Whether any of these articles (not shown now) passes the filters."""
+        if not self._filters:
+            return True
+        found = self._project.article_summaries(
+            article_ids=article_ids,
+            **self._filters,  # type: ignore[arg-type]
+        )
+        return bool(found)
+
     # ---------------------------------------------------------------- queries
     def index_of_article(self, article_id: int) -> QModelIndex:
         where = self._rows.get(article_id)
@@ -222,7 +256,8 @@ class LibraryModel(QAbstractItemModel):
             self._refresh_outlets()
         if not changes.articles:
             return
-        if any(a not in self._rows for a in changes.articles):
+        unknown = [a for a in changes.articles if a not in self._rows]
+        if unknown and self._would_show(unknown):
             self.reload()
             return
         # Counted on the next turn of the event loop, after the edit has been painted.
@@ -263,7 +298,11 @@ class LibraryModel(QAbstractItemModel):
         self._groups.clear()
         self._rows.clear()
         self._load_outlets()
-        page = self._project.article_summaries(offset=0, limit=wanted)
+        page = self._project.article_summaries(
+            offset=0,
+            limit=wanted,
+            **self._filters,  # type: ignore[arg-type]
+        )
         self._loaded = len(page)
         self._exhausted = len(page) < wanted
         self._extend(page, notify=False)

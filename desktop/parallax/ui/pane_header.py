@@ -1,0 +1,139 @@
+"""The header of an article pane: outlet, reliability grade and date over the title.
+
+It also carries the pane's own commands (move left or right, close) as small buttons and
+as a context menu, so panes can be rearranged without the menu bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax.domain.model import Article, Outlet
+from parallax.ui import style
+from parallax.ui.icons import icon
+
+
+def _button(name: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setAutoRaise(True)
+    button.setIcon(icon(name))
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the menu actions
+    return button
+
+
+class PaneHeader(QFrame):
+    """Outlet, date and reliability grade over the title; marks the current pane."""
+
+    close_clicked = Signal()
+    move_clicked = Signal(int)  # -1 left, +1 right
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PaneHeader")
+        self.outlet = QLabel()
+        self.outlet.setObjectName("PaneOutlet")
+        self.grade = QLabel()
+        self.grade.setObjectName("PaneGrade")
+        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.date = QLabel()
+        self.date.setObjectName("PaneDate")
+        self.title = QLabel()
+        self.title.setObjectName("PaneTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.left = _button("pane-left", "Move this pane left (Ctrl+Shift+PgUp)")
+        self.right = _button("pane-right", "Move this pane right (Ctrl+Shift+PgDown)")
+        close = _button("pane-close", "Close this pane (Ctrl+W)")
+        self.left.clicked.connect(lambda: self.move_clicked.emit(-1))
+        self.right.clicked.connect(lambda: self.move_clicked.emit(1))
+        close.clicked.connect(self.close_clicked)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.outlet)
+        top.addWidget(self.grade)
+        top.addWidget(self.date)
+        top.addStretch(1)
+        for button in (self.left, self.right, close):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 6, 6, 10)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        title_font = style.reading_font(12.5)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.set_current(False)
+
+    def show_article(self, article: Article, outlet: Outlet | None) -> None:
+        self.outlet.setText(article.outlet or "Unknown outlet")
+        grade = outlet.reliability if outlet else ""
+        self.grade.setVisible(bool(grade))
+        self.grade.setText(grade)
+        self.grade.setToolTip(f"Outlet reliability {grade} (Admiralty scale A–F)")
+        colour = style.GRADE_COLOURS.get(grade, style.GRADE_COLOURS["F"])
+        self.grade.setStyleSheet(
+            f"background:{colour}; color:white; border-radius:3px; padding:0 6px;font-weight:600;"
+        )
+        self.date.setText(date_text(article))
+        self.title.setText(article.title or "(untitled)")
+        self.title.setToolTip(article.url or article.source_file)
+
+    def set_position(self, index: int, count: int) -> None:
+        """Enable the move buttons that make sense for the pane's place on the desk."""
+        self.left.setVisible(count > 1)
+        self.right.setVisible(count > 1)
+        self.left.setEnabled(index > 0)
+        self.right.setEnabled(index < count - 1)
+
+    def set_current(self, current: bool) -> None:
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight).name() if current else "transparent"
+        self.setStyleSheet(
+            f"#PaneHeader {{ border-top: 3px solid {accent};"
+            " border-bottom: 1px solid palette(mid); }"
+            " #PaneOutlet { font-weight: 600; }"
+            " #PaneDate { color: palette(placeholder-text); }"
+        )
+
+    def _menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        left = menu.addAction(
+            icon("pane-left"), "Move Pane Left", lambda: self.move_clicked.emit(-1)
+        )
+        right = menu.addAction(
+            icon("pane-right"), "Move Pane Right", lambda: self.move_clicked.emit(1)
+        )
+        left.setEnabled(self.left.isEnabled() and self.left.isVisible())
+        right.setEnabled(self.right.isEnabled() and self.right.isVisible())
+        menu.addSeparator()
+        menu.addAction(icon("pane-close"), "Close Pane", self.close_clicked.emit)
+        menu.exec(self.mapToGlobal(point))
+        menu.deleteLater()
+
+
+def date_text(article: Article) -> str:
+    """The publication date as precisely as it is known."""
+    if article.published is None:
+        return "undated"
+    precision = str(article.published_precision)
+    if precision == "year":
+        return f"{article.published.year}"
+    if precision == "month":
+        return article.published.strftime("%B %Y")
+    return f"{article.published.day} {article.published.strftime('%B %Y')}"

@@ -1,0 +1,77 @@
+"""The per-article annotation list: a sound Qt model that follows the current pane and
+edits made anywhere, and a click that reveals the annotation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from parallax.ui.annotation_list import AnnotationListModel, AnnotationListPanel, IdRole
+from tests.ui.desk_helpers import build_project, show_desk
+
+
+@pytest.fixture
+def linked(tmp_path: Path):
+    project, ids = build_project(tmp_path)
+    yield project, ids
+    project.close()
+
+
+def ids_in(model: AnnotationListModel) -> list[int]:
+    return [model.index(row, 0).data(IdRole) for row in range(model.rowCount())]
+
+
+def test_model_is_sound_and_follows_changes(qtbot, qtmodeltester, linked) -> None:
+    project, ids = linked
+    model = AnnotationListModel(project)
+    model.set_article(ids.a)
+    qtmodeltester.check(model, force_py=True)
+    assert ids_in(model) == [ids.meeting_a, ids.border_a]
+    assert model.index(0, 0).data() == "Claim"
+    assert model.index(1, 1).data().startswith("the border crossing")
+    text = project.article(ids.a).text
+    start = text.index("Section 20.")
+    with qtbot.waitSignal(model.rowsInserted):
+        new = project.annotate(ids.a, start, start + 11, kind="quote").id
+        model.apply_changes(project_changes(ids.a, new))
+    assert ids_in(model) == [ids.meeting_a, new, ids.border_a]  # by position
+    with qtbot.waitSignal(model.dataChanged):
+        project.update_annotation(new, note="navigation")
+        model.apply_changes(project_changes(ids.a, new))
+    assert model.index(1, 2).data() == "navigation"
+    with qtbot.waitSignal(model.rowsRemoved):
+        project.delete_annotation(ids.meeting_a)
+        model.apply_changes(project_changes(ids.a, ids.meeting_a))
+    assert ids_in(model) == [new, ids.border_a]  # the tester watched every change
+    model.set_article(None)
+    assert model.rowCount() == 0
+
+
+def project_changes(article_id: int, annotation_id: int):
+    from parallax.domain.model import Changes
+
+    return Changes(articles=frozenset({article_id}), annotations=frozenset({annotation_id}))
+
+
+def test_panel_follows_the_desk_and_a_click_reveals(qtbot, linked) -> None:
+    project, ids = linked
+    desk = show_desk(qtbot, project, ids)
+    panel = AnnotationListPanel(desk.session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_article(ids.b, "Article B")
+    assert "2 annotations in “Article B”" in panel.heading.text()
+    index = panel.model.index(panel.model.row_of(ids.border_b), 1)
+    rect = panel.view.visualRect(index)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert desk.session.selected == ids.border_b
+    assert desk.current is desk.panes[1]
+    selected = panel.view.selectionModel().selectedRows()
+    assert [i.data(IdRole) for i in selected] == [ids.border_b]
+    desk.session.select(ids.meeting_b)  # selection made elsewhere shows in the list
+    selected = panel.view.selectionModel().selectedRows()
+    assert [i.data(IdRole) for i in selected] == [ids.meeting_b]
+    project.delete_annotation(ids.meeting_b)  # through the change bus
+    assert "1 annotation in" in panel.heading.text()

@@ -1,0 +1,145 @@
+"""Panes on the desk: reorder, focus with F6, synchronised scrolling by linked passages,
+revealing annotations and spans, and colouring highlights by tag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from parallax.ui.article_pane import ArticlePane
+from parallax.ui.desk import ReadingDesk
+from parallax.ui.highlighter import BY_TAG
+from parallax.ui.link_geometry import VisibleBlocks
+from tests.ui.desk_helpers import BORDER_A, MEETING_A, build_project, show_desk
+
+
+@pytest.fixture
+def linked(tmp_path: Path):
+    project, ids = build_project(tmp_path)
+    yield project, ids
+    project.close()
+
+
+@pytest.fixture
+def desk(qtbot, linked) -> ReadingDesk:
+    return show_desk(qtbot, *linked)
+
+
+def line_top_in(desk: ReadingDesk, pane: ArticlePane, annotation_id: int) -> float:
+    """Where a linked passage starts, in the desk's coordinates."""
+    passage = next(p for p in pane.linked if p.annotation_id == annotation_id)
+    top = VisibleBlocks(pane.view).line_top(passage.qt_start)
+    return top + pane.view.viewport().mapTo(desk, QPoint(0, 0)).y()
+
+
+def test_panes_move_left_and_right_and_keep_their_articles(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    left, right = desk.panes
+    assert not left.header.left.isEnabled() and left.header.right.isEnabled()
+    with qtbot.waitSignal(desk.layout_changed):
+        assert desk.move_pane(right, -1)
+    assert desk.panes == [right, left]
+    assert [p.article_id for p in desk.panes] == [ids.b, ids.a]
+    assert right.header.right.isEnabled() and not right.header.left.isEnabled()
+    assert not desk.move_pane(right, -1)  # already leftmost
+    left.header.left.click()  # the header's own button
+    assert desk.panes == [left, right]
+    assert [p["article"] for p in desk.state()["panes"]] == [ids.a, ids.b]  # type: ignore[index]
+
+
+def test_f6_cycles_the_keyboard_focus_through_the_panes(qtbot, desk) -> None:
+    left, right = desk.panes
+    desk.set_current(left)
+    assert desk.focus_pane(1) is right and desk.current is right
+    assert desk.focus_pane(1) is left
+    assert desk.focus_pane(-1) is right
+
+
+def test_open_in_the_pane_already_showing_the_article(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    left, right = desk.panes
+    desk.set_current(right)
+    assert desk.open_article(ids.a) is left
+    assert desk.current is left and len(desk.panes) == 2
+
+
+def test_synchronised_scrolling_aligns_the_linked_passage(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    left, right = desk.panes
+    desk.set_sync(True)
+    assert desk.footer.sync.isChecked()
+    start = left.article.text.index(MEETING_A)  # type: ignore[union-attr]
+    left.reveal(start, start + 3)
+    line = right.view.fontMetrics().lineSpacing() * 1.6
+    qtbot.waitUntil(
+        lambda: (
+            abs(line_top_in(desk, left, ids.meeting_a) - line_top_in(desk, right, ids.meeting_b))
+            <= line
+        )
+    )
+    # scrolling on by a few lines keeps them level
+    bar = left.view.verticalScrollBar()
+    bar.setValue(bar.value() + 3)
+    assert (
+        abs(line_top_in(desk, left, ids.meeting_a) - line_top_in(desk, right, ids.meeting_b))
+        <= line
+    )
+    # the next linked passage takes the lead once it is the topmost one in view
+    start = left.article.text.index(BORDER_A)  # type: ignore[union-attr]
+    left.reveal(start, start + 3)
+    assert (
+        abs(line_top_in(desk, left, ids.border_a) - line_top_in(desk, right, ids.border_b)) <= line
+    )
+    desk.set_sync(False)
+    before = right.view.verticalScrollBar().value()
+    bar.setValue(0)
+    assert right.view.verticalScrollBar().value() == before
+
+
+def test_reveal_annotation_opens_its_article_and_scrolls_to_it(qtbot, desk, linked) -> None:
+    project, ids = linked
+    desk.close_pane(desk.panes[1])
+    (only,) = desk.panes
+    assert only.article_id == ids.a
+    desk.session.reveal_annotation(ids.border_b)  # as the Events tab or Search would
+    assert only.article_id == ids.b  # opened in the current pane
+    assert desk.session.selected == ids.border_b
+    assert only.highlighter.selected == ids.border_b
+    ann = project.annotation(ids.border_b)
+    qt_span = only.offsets.span_to_qt(ann.start, ann.end)
+    qtbot.waitUntil(lambda: only.span_visible(*qt_span))
+    # selecting one that a pane already shows focuses that pane instead
+    other = desk.open_article(ids.a, new_pane=True)
+    assert desk.current is other
+    desk.session.select(ids.meeting_b)
+    assert desk.current is only
+    assert [p.article_id for p in desk.panes] == [ids.b, ids.a]
+
+
+def test_reveal_span_selects_exactly_the_hit(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    left = desk.panes[0]
+    text = left.article.text  # type: ignore[union-attr]
+    start = text.index(BORDER_A)
+    desk.session.reveal_span(ids.a, start, start + len(BORDER_A))
+    assert left.selected_span() == (start, start + len(BORDER_A))
+    qtbot.waitUntil(lambda: left.span_visible(*left.offsets.span_to_qt(start, start + 5)))
+
+
+def test_colour_by_tag_uses_the_tag_colour(qtbot, desk, linked) -> None:
+    project, ids = linked
+    left = desk.panes[0]
+    tag = project.add_tag("Border", colour="#123456")
+    project.tag_annotation(ids.border_a, tag.id)
+    claim_colour = left.highlighter.colour_of(ids.border_a).name()
+    desk.set_colour_mode(BY_TAG)
+    assert desk.footer.by_tag.isChecked()
+    assert left.highlighter.colour_of(ids.border_a).name() == "#123456"
+    assert left.highlighter.colour_of(ids.meeting_a).name() != claim_colour  # untagged: grey
+    project.set_tag_colour(tag.id, "#654321")  # a recolour elsewhere shows at once
+    assert left.highlighter.colour_of(ids.border_a).name() == "#654321"
+    assert desk.state()["colour"] == "tag"
+    desk.footer.by_tag.click()
+    assert left.highlighter.colour_of(ids.border_a).name() == claim_colour
