@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import tempfile
@@ -60,6 +61,7 @@ def table(rows: list[Budget], sizes: list[int]) -> str:
 
 
 def main() -> int:
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     parser = argparse.ArgumentParser(prog="make bench")
     parser.add_argument("--sizes", default="1000,3000,10000")
     parser.add_argument("--output", default="bench-results.json")
@@ -98,8 +100,6 @@ def main() -> int:
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0))
 
 

@@ -47,6 +47,19 @@ def median_ms(action: Callable[[], object], *, runs: int = 5, warmup: int = 1) -
     return statistics.median(times)
 
 
+def median_timed(
+    action: Callable[[], object], *, before: Callable[[], object], runs: int = 5
+) -> float:
+    """Median of `action` alone, with `before` run untimed ahead of each repetition."""
+    times = []
+    for _ in range(runs + 1):
+        before()
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times[1:])
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -75,3 +75,19 @@ def test_panel_follows_the_desk_and_a_click_reveals(qtbot, linked) -> None:
     assert [i.data(IdRole) for i in selected] == [ids.meeting_b]
     project.delete_annotation(ids.meeting_b)  # through the change bus
     assert "1 annotation in" in panel.heading.text()
+
+
+def test_delete_key_in_the_list_is_undoable(qtbot, linked) -> None:
+    project, ids = linked
+    desk = show_desk(qtbot, project, ids)
+    panel = AnnotationListPanel(desk.session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_article(ids.a, "Article A")
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(panel.model.row_of(ids.border_a), 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert ids.border_a not in {a.id for a in project.annotations(ids.a)}
+    assert panel.model.row_of(ids.border_a) == -1
+    desk.session.undo_stack.undo()
+    assert panel.model.row_of(ids.border_a) == 1

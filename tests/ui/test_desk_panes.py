@@ -143,3 +143,18 @@ def test_colour_by_tag_uses_the_tag_colour(qtbot, desk, linked) -> None:
     assert desk.state()["colour"] == "tag"
     desk.footer.by_tag.click()
     assert left.highlighter.colour_of(ids.border_a).name() == claim_colour
+
+
+def test_blocks_get_their_formats_as_they_come_into_view(qtbot, desk, linked) -> None:
+    project, ids = linked
+    left = desk.panes[0]
+    left.view.verticalScrollBar().setValue(0)
+    ann = project.annotation(ids.border_a)
+    qt_start = left.offsets.to_qt(ann.start)
+    block = left.view.document().findBlock(qt_start)
+    assert left.highlighter.has_pending  # far down the article: not formatted yet
+    assert not block.layout().formats()
+    left.reveal(ann.start, ann.end)
+    assert [(f.start, f.length) for f in block.layout().formats()] == [
+        (qt_start - block.position(), left.offsets.to_qt(ann.end) - qt_start)
+    ]

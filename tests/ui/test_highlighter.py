@@ -138,3 +138,34 @@ def test_boilerplate_can_be_replaced_alone(qtbot) -> None:
     assert highlighter.set_excluded([]) == {0}
     assert not formats_of_block(view.document(), 0)
     assert highlighter.annotation_ids() == {1}
+
+
+def test_only_overlapping_marks_get_underlines() -> None:
+    from parallax.ui.underlines import overlapping_ids
+
+    marks = [
+        Mark(0, 4, 1, "claim"),  # alone
+        Mark(10, 40, 2, "claim"),  # holds 3
+        Mark(12, 14, 3, "quote"),
+        Mark(20, 25, -1, "excluded"),  # boilerplate does not count
+        Mark(50, 60, 4, "fact"),
+        Mark(55, 70, 5, "fact"),
+    ]
+    assert overlapping_ids(marks) == {2, 3, 4, 5}
+
+
+def test_underlines_of_left_to_right_text_match_either_way(qtbot) -> None:
+    from parallax.ui.underlines import has_right_to_left, underline_segments
+
+    view, _highlighter = make(qtbot)
+    view.resize(500, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    block = view.document().findBlockByNumber(1)
+    assert not has_right_to_left(block.text()) and has_right_to_left("قال")
+    start = block.text().index("minister")
+    quick = underline_segments(block.layout(), start, start + 8, 1, bidi=False)
+    exact = underline_segments(block.layout(), start, start + 8, 1, bidi=True)
+    assert len(quick) == len(exact) == 1
+    assert abs(quick[0].x1() - exact[0].x1()) <= 2 and abs(quick[0].x2() - exact[0].x2()) <= 2
+    assert quick[0].y1() == exact[0].y1() > 0

@@ -10,7 +10,7 @@ from parallax.services.project import Project
 from parallax.ui.models.actors_model import ActorsModel
 from parallax.ui.models.detail_list_model import DetailListModel, RecordRole
 from parallax.ui.models.events_model import EventsModel
-from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel
+from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel, SortRole
 
 Display = Qt.ItemDataRole.DisplayRole
 
@@ -20,7 +20,16 @@ def paged(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(LibraryModel, "PAGE_SIZE", 2)
 
 
+def open_all(model: LibraryModel) -> None:
+    """Open every outlet, as expanding it in the tree would."""
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        while model.canFetchMore(parent):
+            model.fetchMore(parent)
+
+
 def article_rows(model: LibraryModel) -> list[int]:
+    open_all(model)
     ids = []
     for group in range(model.rowCount()):
         parent = model.index(group, 0)
@@ -29,11 +38,18 @@ def article_rows(model: LibraryModel) -> list[int]:
 
 
 def test_library_model_pages_in_outlets_and_articles(qtmodeltester, corpus_project, paged):
+    """Every outlet shows at once; an outlet's articles are read only when it is opened."""
     model = LibraryModel(corpus_project)
-    assert model.loaded_count == 2 and model.canFetchMore(QModelIndex())
+    outlets = {o.name for o in corpus_project.outlets()} | {"No outlet"}
+    assert {model.index(r, 0).data(SortRole) for r in range(model.rowCount())} == outlets
+    assert model.loaded_count == 0 and not model.canFetchMore(QModelIndex())
+    assert model.total_count == 5
     qtmodeltester.check(model)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        assert model.hasChildren(parent)
+        while model.canFetchMore(parent):
+            model.fetchMore(parent)
     qtmodeltester.check(model)
     summaries = corpus_project.article_summaries()
     assert sorted(article_rows(model)) == sorted(s.id for s in summaries)
@@ -118,6 +134,7 @@ def test_library_shows_dates_at_their_precision(qtbot, tmp_path) -> None:
     with parallax.open_project(tmp_path / "p.parallax") as project:
         project.import_files([SAMPLE_CORPUS])
         model = LibraryModel(project)
+        open_all(model)
         dates = set()
         for group in range(model.rowCount()):
             parent = model.index(group, 0)

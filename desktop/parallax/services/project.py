@@ -210,6 +210,11 @@ class Project:
                 article_ids=article_ids,
             )
 
+    def outlet_groups(self, **filters: object) -> list[tuple[int | None, str, int, int]]:
+        """(outlet id, name, articles, annotations) per outlet, with the Library's filters."""
+        with self._store.reading() as s:
+            return article_repo.outlet_groups(s, **filters)
+
     def outlets(self) -> list[Outlet]:
         with self._store.reading() as s:
             return article_repo.list_outlets(s)

@@ -186,6 +186,39 @@ def list_summaries(
     ]
 
 
+def outlet_groups(session: Session, **filters: Any) -> list[tuple[int | None, str, int, int]]:
+    """(outlet id, outlet name, articles, annotations) per outlet, in the Library's order.
+
+    One grouped query: the Library shows every outlet at once and reads an outlet's
+    articles only when it is opened.
+    """
+    per_article = (
+        select(
+            ArticleRow.outlet_id.label("outlet_id"),
+            func.coalesce(OutletRow.name, "").label("name"),
+            select(func.count())
+            .where(AnnotationRow.article_id == ArticleRow.id)
+            .correlate(ArticleRow)
+            .scalar_subquery()
+            .label("n"),
+        )
+        .outerjoin(OutletRow, OutletRow.id == ArticleRow.outlet_id)
+        .where(*summary_conditions(session, **filters))
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            per_article.c.outlet_id,
+            per_article.c.name,
+            func.count(),
+            func.sum(per_article.c.n),
+        )
+        .group_by(per_article.c.outlet_id, per_article.c.name)
+        .order_by(func.lower(per_article.c.name))
+    )
+    return [(oid, name or "", n, int(annotations or 0)) for oid, name, n, annotations in rows]
+
+
 def summary_conditions(
     session: Session,
     *,

@@ -148,8 +148,10 @@ class ActorsPanel(QWidget):
     def _table(self) -> QTableView:
         view = QTableView()
         view.setModel(self.proxy)
+        # Actors arrive sorted by name; no proxy sort of every row at open.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.horizontalHeader().setResizeContentsPrecision(40)
         view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(

@@ -11,24 +11,27 @@ from bisect import bisect_left
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from parallax.domain.errors import NotFoundError
-from parallax.domain.model import Annotation, Changes
+from parallax.domain.model import Annotation, AnnotationKind, Changes
 from parallax.services.project import Project
 from parallax.ui import style
 from parallax.ui.session import ProjectSession
@@ -66,6 +69,9 @@ class AnnotationListModel(QAbstractTableModel):
             rows = self._project.annotations(article_id) if article_id is not None else []
         self._rows = list(rows)
         self.endResetModel()
+
+    def kind_at(self, row: int) -> str:
+        return str(self._rows[row].kind)
 
     def row_of(self, annotation_id: int) -> int:
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
@@ -202,6 +208,9 @@ class AnnotationListPanel(QWidget):
         header.resizeSection(0, self.view.fontMetrics().horizontalAdvance("Opinion") + 40)
         self.view.clicked.connect(self._reveal)
         self.view.activated.connect(self._reveal)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.installEventFilter(self)  # Delete removes the current row's annotation
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -236,6 +245,42 @@ class AnnotationListPanel(QWidget):
         annotation_id = index.data(IdRole)
         if annotation_id is not None:
             self.session.reveal_annotation(int(annotation_id))
+
+    def _menu(self, point: QPoint) -> None:
+        """Retype or delete the row under the mouse (both undoable)."""
+        index = self.view.indexAt(point)
+        annotation_id = index.data(IdRole) if index.isValid() else None
+        if annotation_id is None:
+            return
+        self.session.select(int(annotation_id))
+        current = self.model.kind_at(index.row())
+        menu = QMenu(self)
+        kinds = menu.addMenu("Change Kind")
+        for kind in AnnotationKind:
+            action = kinds.addAction(str(kind).title())
+            action.setCheckable(True)
+            action.setChecked(str(kind) == current)
+            action.triggered.connect(
+                lambda _=False, k=str(kind): self.session.edit_annotation(
+                    int(annotation_id), "kind", current, k
+                )
+            )
+        menu.addAction("Delete Annotation", lambda: self.session.delete_annotation(annotation_id))
+        menu.exec(self.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            annotation_id = self.view.currentIndex().data(IdRole)
+            if annotation_id is not None:
+                self.session.delete_annotation(int(annotation_id))
+                return True
+        return super().eventFilter(watched, event)
 
     def _select(self, annotation_id: int | None) -> None:
         row = self.model.row_of(annotation_id) if annotation_id is not None else -1

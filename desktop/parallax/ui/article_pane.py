@@ -28,8 +28,8 @@ from parallax.ui.underlines import paint_underlines
 logger = logging.getLogger(__name__)
 
 MAX_SINGLE_READS = 40  # more changed annotations than this: re-read the article's list
-LOOK_BACK_BLOCKS = 4
-MIN_LOOK_AHEAD = 800  # pixels, while a new pane does not know its height yet
+LOOK_BACK_BLOCKS = 2
+MIN_LOOK_AHEAD = 700  # pixels, while a new pane does not know its height yet
 
 
 class ArticlePane(QWidget):
@@ -160,7 +160,7 @@ class ArticlePane(QWidget):
             if not block.previous().isValid():
                 break
             block = block.previous()
-        first, room = block.blockNumber(), max(view.viewport().height(), MIN_LOOK_AHEAD) * 2
+        first, room = block.blockNumber(), max(view.viewport().height(), MIN_LOOK_AHEAD)
         while block.isValid() and room > 0:
             room -= view.blockBoundingRect(block).height()
             block = block.next()

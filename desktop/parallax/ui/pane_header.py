@@ -6,8 +6,8 @@ as a context menu, so panes can be rearranged without the menu bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QEnterEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,43 @@ from PySide6.QtWidgets import (
 from parallax.domain.model import Article, Outlet
 from parallax.ui import style
 from parallax.ui.icons import icon
+
+
+class TitleLabel(QLabel):
+    """A title of at most two lines, elided with "…": panes side by side keep their text
+    at the same height, so connectors between them stay short and level."""
+
+    MAX_LINES = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setWordWrap(True)
+
+    def set_title(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Drop words from the end until the title fits in two lines at this width."""
+        metrics, width = self.fontMetrics(), max(40, self.contentsRect().width())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        limit = metrics.boundingRect(0, 0, width, 10_000, flags, "\n".join("A" * self.MAX_LINES))
+        text, words = self._full, self._full.split()
+        while (
+            len(words) > 1
+            and metrics.boundingRect(0, 0, width, 10_000, flags, text).height() > limit.height()
+        ):
+            words.pop()
+            text = " ".join(words).rstrip(",;:") + "…"
+        self.setFixedHeight(limit.height())  # always two lines: texts of panes start level
+        if text != self.text():
+            self.setText(text)
 
 
 def _button(name: str, tip: str) -> QToolButton:
@@ -49,9 +86,8 @@ class PaneHeader(QFrame):
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.date = QLabel()
         self.date.setObjectName("PaneDate")
-        self.title = QLabel()
+        self.title = TitleLabel()
         self.title.setObjectName("PaneTitle")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.left = _button("pane-left", "Move this pane left (Ctrl+Shift+PgUp)")
@@ -76,6 +112,8 @@ class PaneHeader(QFrame):
         title_font = style.reading_font(12.5)
         title_font.setBold(True)
         self.title.setFont(title_font)
+        self._movable = False
+        self._show_moves(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.set_current(False)
@@ -91,15 +129,30 @@ class PaneHeader(QFrame):
             f"background:{colour}; color:white; border-radius:3px; padding:0 6px;font-weight:600;"
         )
         self.date.setText(date_text(article))
-        self.title.setText(article.title or "(untitled)")
-        self.title.setToolTip(article.url or article.source_file)
+        self.title.set_title(article.title or "(untitled)")
+        self.outlet.setToolTip(article.url or article.source_file)
 
     def set_position(self, index: int, count: int) -> None:
         """Enable the move buttons that make sense for the pane's place on the desk."""
-        self.left.setVisible(count > 1)
-        self.right.setVisible(count > 1)
+        self._movable = count > 1
         self.left.setEnabled(index > 0)
         self.right.setEnabled(index < count - 1)
+        self._show_moves(self.underMouse())
+
+    def _show_moves(self, shown: bool) -> None:
+        """The move buttons appear while the mouse is over the header: a calm header
+        the rest of the time, and room for the date in narrow panes."""
+        self.left.setVisible(shown and self._movable)
+        self.right.setVisible(shown and self._movable)
+        self.date.setVisible(not (shown and self._movable))
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self._show_moves(True)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._show_moves(False)
 
     def set_current(self, current: bool) -> None:
         palette = self.palette()
@@ -119,8 +172,8 @@ class PaneHeader(QFrame):
         right = menu.addAction(
             icon("pane-right"), "Move Pane Right", lambda: self.move_clicked.emit(1)
         )
-        left.setEnabled(self.left.isEnabled() and self.left.isVisible())
-        right.setEnabled(self.right.isEnabled() and self.right.isVisible())
+        left.setEnabled(self.left.isEnabled() and self._movable)
+        right.setEnabled(self.right.isEnabled() and self._movable)
         menu.addSeparator()
         menu.addAction(icon("pane-close"), "Close Pane", self.close_clicked.emit)
         menu.exec(self.mapToGlobal(point))

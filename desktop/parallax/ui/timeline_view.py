@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -187,9 +187,17 @@ class TimelinePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
         session.bus.changes_applied.connect(self._apply_changes)
-        self.refresh()
+        # Read when first shown: the timeline sits behind a tab, and reading every report
+        # of a large project at open or after each edit would slow both down.
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         data = timeline(self.session.project)
         self.canvas.set_timeline(data)
         events = len({m.event_id for m in data.marks})
@@ -199,8 +207,10 @@ class TimelinePanel(QWidget):
         self.status.setText(text)
 
     def _apply_changes(self, changes: Changes) -> None:
-        if changes.events or changes.outlets or changes.articles:
-            self.refresh()
+        if changes.events or changes.outlets or (changes.articles and not changes.annotations):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
 
     def export(self, path: Path) -> Path:
         """Write the whole timeline to `path` (.svg as SVG, anything else as PNG)."""

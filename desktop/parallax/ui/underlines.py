@@ -1,12 +1,17 @@
-"""Stacked underlines under highlights, one row per layer, each in its annotation's colour.
+"""Stacked underlines under overlapping highlights, one row per layer, each in its
+annotation's colour.
 
 Blended fills show that passages overlap but not where each one ends; an underline per
-annotation does. Lines are drawn over the visible blocks only, at the x-extent of each
-glyph run of the span, so a span inside a right-to-left line or a line mixing both
-directions gets its line under exactly its own characters.
+annotation does. A highlight that overlaps nothing needs none (its fill says it all, and
+the page stays calm); the selected one always gets a thicker line. Lines are drawn over
+the visible blocks only, at the x-extent of each glyph run of the span, so a span inside
+a right-to-left line or a line mixing both directions gets its line under exactly its own
+characters.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QLineF, QPointF, QRect, Qt
 from PySide6.QtGui import QPainter, QPen, QTextBlock, QTextLayout
@@ -15,6 +20,9 @@ from PySide6.QtWidgets import QPlainTextEdit
 from parallax.ui import style
 from parallax.ui.highlighter import AnnotationHighlighter, Mark
 
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 MAX_LAYERS = 4  # deeper nesting shares the last row
 GAP = 3.0  # pixels between rows
 WIDTH = 1.6
@@ -49,8 +57,12 @@ def _paint_block(
 ) -> None:
     layout = block.layout()
     palette = view.palette()
+    overlapping = overlapping_ids(marks)
+    bidi = has_right_to_left(block.text())
     for mark in marks:
         if mark.annotation_id < 0:
+            continue
+        if mark.annotation_id not in overlapping and mark.annotation_id != highlighter.selected:
             continue
         colour = style.underline_colour(highlighter.colour_of(mark.annotation_id), palette)
         selected = mark.annotation_id == highlighter.selected
@@ -58,13 +70,37 @@ def _paint_block(
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         row = min(highlighter.layer_of(mark.annotation_id), MAX_LAYERS - 1)
-        for line in underline_segments(layout, mark.start, mark.end, row):
+        for line in underline_segments(layout, mark.start, mark.end, row, bidi=bidi):
             painter.drawLine(line.translated(origin))
 
 
-def underline_segments(layout: QTextLayout, start: int, end: int, row: int) -> list[QLineF]:
+def overlapping_ids(marks: tuple[Mark, ...] | list[Mark]) -> set[int]:
+    """Ids of the annotation marks (sorted by start) that overlap another in the block."""
+    found: set[int] = set()
+    reach, reacher = -1, -1  # the furthest end so far, and whose it is
+    for mark in marks:
+        if mark.annotation_id < 0:
+            continue
+        if mark.start < reach:
+            found.update((mark.annotation_id, reacher))
+        if mark.end > reach:
+            reach, reacher = mark.end, mark.annotation_id
+    return found
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether a block has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…)."""
+    return _RTL.search(text) is not None
+
+
+def underline_segments(
+    layout: QTextLayout, start: int, end: int, row: int, *, bidi: bool = True
+) -> list[QLineF]:
     """Lines (in layout coordinates) under the characters [start, end) of a block, in
-    underline row `row`: one per visual run of each text line the span touches."""
+    underline row `row`: one per visual run of each text line the span touches.
+
+    Without right-to-left text (`bidi=False`) a line's span is one run, measured with
+    `cursorToX`; otherwise the glyph runs give each visual piece its own extent."""
     lines: list[QLineF] = []
     for index in range(layout.lineCount()):
         line = layout.lineAt(index)
@@ -73,6 +109,9 @@ def underline_segments(layout: QTextLayout, start: int, end: int, row: int) -> l
         if first >= last:
             continue
         y = line.y() + line.ascent() + 2.0 + row * GAP
+        if not bidi:
+            lines.append(QLineF(line.cursorToX(first)[0], y, line.cursorToX(last)[0], y))
+            continue
         for run in layout.glyphRuns(first, last - first):
             rect = run.boundingRect()
             if rect.width() > 0:

@@ -143,6 +143,8 @@ class ActorsModel(RecordTableModel[Actor]):
     def apply_changes(self, changes: Changes) -> None:
         """Re-read the actors `changes` names; links and tags move the Events column."""
         self.refresh(changes.actors)
-        if (changes.events or changes.annotations) and not changes.actors:
+        # Which events an actor appears in changes only with a link, and every link change
+        # names its event; a new highlight alone must not re-read every actor's events.
+        if changes.events and not changes.actors:
             self._read_events()
             self._column_changed(EVENTS)

@@ -1,15 +1,15 @@
 """The Library: outlets, each with its articles (date, annotation count), paged in.
 
-Rows are article summaries (no text) read a page at a time through `fetchMore`, in the
-services' order (outlet, then date), so a new page only appends to the last outlet or
-adds outlets after it. Edits refresh only the counts of the articles they name.
+Every outlet is a row from the start (one grouped count query); an outlet's articles
+(summaries, no text) are read a page at a time through `fetchMore` on that outlet, so
+opening a 10,000-article project reads no article rows at all until one is wanted.
+Edits refresh only the counts of the articles they name.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from itertools import groupby
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -41,6 +41,12 @@ class _Group:
     name: str
     grade: str
     articles: list[ArticleSummary] = field(default_factory=list)
+    total: int = 0  # articles in the outlet (with the filters), loaded or not
+    annotations: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return len(self.articles) >= self.total
 
 
 class LibraryModel(QAbstractItemModel):
@@ -54,15 +60,12 @@ class LibraryModel(QAbstractItemModel):
         self._project = project
         self._groups: list[_Group] = []
         self._rows: dict[int, tuple[int, int]] = {}  # article id -> (group row, row)
-        self._loaded = 0
-        self._exhausted = False
         self._outlets: dict[int, Outlet] = {}
         self._pending_counts: set[int] = set()
         self._filters: dict[str, object] = {}
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self.flush_counts)
-        self._load_outlets()
-        self.fetchMore()
+        self._read_groups()
 
     # -------------------------------------------------------------- structure
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
@@ -91,7 +94,11 @@ class LibraryModel(QAbstractItemModel):
         return len(self.HEADERS)
 
     def hasChildren(self, parent: Index = _ROOT) -> bool:
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._groups)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return self._groups[parent.row()].total > 0
+        return False
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -128,11 +135,11 @@ class LibraryModel(QAbstractItemModel):
                 grade = f"  ·  {group.grade}" if group.grade else ""
                 return f"{group.name}{grade}" if role == Qt.ItemDataRole.DisplayRole else group.name
             if column == 2:
-                total = sum(a.annotation_count for a in group.articles)
+                total = group.annotations
                 return total if total or role == SortRole else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             grade = group.grade or "not graded"
-            return f"{group.name}: {len(group.articles)} articles, reliability {grade}"
+            return f"{group.name}: {group.total} articles, reliability {grade}"
         return None
 
     def _article_data(self, article: ArticleSummary, column: int, role: int) -> object:
@@ -162,49 +169,49 @@ class LibraryModel(QAbstractItemModel):
 
     # ----------------------------------------------------------------- paging
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._exhausted
+        if not parent.isValid() or parent.internalId() != _NO_PARENT:
+            return False
+        return not self._groups[parent.row()].complete
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid() or self._exhausted:
-            return
+        if self.canFetchMore(parent):
+            self._fetch_group(parent.row())
+
+    def _fetch_group(self, group_row: int) -> None:
+        """Read the next page of one outlet's articles."""
+        group = self._groups[group_row]
+        filters = {**self._filters, "outlet_ids": [group.outlet_id]}
         page = self._project.article_summaries(
-            offset=self._loaded,
+            offset=len(group.articles),
             limit=self.PAGE_SIZE,
-            **self._filters,  # type: ignore[arg-type]
+            **filters,  # type: ignore[arg-type]
         )
-        self._loaded += len(page)
-        self._exhausted = len(page) < self.PAGE_SIZE
-        self._extend(page, notify=True)
+        if not page:
+            group.total = len(group.articles)  # the outlet shrank since it was counted
+            return
+        first = len(group.articles)
+        self.beginInsertRows(self.index(group_row, 0), first, first + len(page) - 1)
+        group.articles.extend(page)
+        for n, summary in enumerate(page, start=first):
+            self._rows[summary.id] = (group_row, n)
+        self.endInsertRows()
 
-    def _extend(self, page: list[ArticleSummary], *, notify: bool) -> None:
-        """Append summaries, one insert per run of articles from the same outlet."""
-        for _outlet, run in groupby(page, key=lambda s: s.outlet_id):
-            items = list(run)
-            group_row = self._group_row_for(items[0], notify=notify)
-            group = self._groups[group_row]
-            first = len(group.articles)
-            if notify:
-                self.beginInsertRows(self.index(group_row, 0), first, first + len(items) - 1)
-            group.articles.extend(items)
-            for n, summary in enumerate(items, start=first):
-                self._rows[summary.id] = (group_row, n)
-            if notify:
-                self.endInsertRows()
-
-    def _group_row_for(self, summary: ArticleSummary, *, notify: bool) -> int:
-        for row in range(len(self._groups) - 1, -1, -1):
-            if self._groups[row].outlet_id == summary.outlet_id:
-                return row
-        outlet = self._outlets.get(summary.outlet_id) if summary.outlet_id else None
-        group = _Group(summary.outlet_id, summary.outlet or "No outlet", "")
-        group.grade = outlet.reliability if outlet else ""
-        row = len(self._groups)
-        if notify:
-            self.beginInsertRows(QModelIndex(), row, row)
-        self._groups.append(group)
-        if notify:
-            self.endInsertRows()
-        return row
+    def _read_groups(self) -> None:
+        self._load_outlets()
+        self._groups = []
+        for outlet_id, name, total, n_annotations in self._project.outlet_groups(
+            **self._filters  # type: ignore[arg-type]
+        ):
+            outlet = self._outlets.get(outlet_id) if outlet_id else None
+            self._groups.append(
+                _Group(
+                    outlet_id,
+                    name or "No outlet",
+                    outlet.reliability if outlet else "",
+                    total=total,
+                    annotations=n_annotations,
+                )
+            )
 
     def _load_outlets(self) -> None:
         self._outlets = {o.id: o for o in self._project.outlets()}
@@ -225,29 +232,51 @@ class LibraryModel(QAbstractItemModel):
         if cleaned == self._filters:
             return
         self._filters = cleaned
-        self._loaded = 0
         self.reload()
 
-    def _would_show(self, article_ids: list[int]) -> bool:
-        """Whether any of these articles (not shown now) passes the filters."""
-        if not self._filters:
-            return True
-        found = self._project.article_summaries(
-            article_ids=article_ids,
-            **self._filters,  # type: ignore[arg-type]
+    def _adds_articles(self) -> bool:
+        """Whether the filtered library holds more articles than when it was counted
+        (an import), as opposed to an edit in an outlet not opened yet."""
+        counted = sum(
+            total
+            for _o, _n, total, _a in self._project.outlet_groups(
+                **self._filters  # type: ignore[arg-type]
+            )
         )
-        return bool(found)
+        return counted != self.total_count
 
     # ---------------------------------------------------------------- queries
     def index_of_article(self, article_id: int) -> QModelIndex:
-        where = self._rows.get(article_id)
+        """The article's row, reading its outlet's pages up to it if need be."""
+        where = self._rows.get(article_id) or self._load_up_to(article_id)
         if where is None:
             return QModelIndex()
         return self.index(where[1], 0, self.index(where[0], 0))
 
+    def _load_up_to(self, article_id: int) -> tuple[int, int] | None:
+        found = self._project.article_summaries(
+            article_ids=[article_id],
+            **self._filters,  # type: ignore[arg-type]
+        )
+        if not found:
+            return None
+        group_row = next(
+            (r for r, g in enumerate(self._groups) if g.outlet_id == found[0].outlet_id), None
+        )
+        while group_row is not None and article_id not in self._rows:
+            if self._groups[group_row].complete:
+                return None
+            self._fetch_group(group_row)
+        return self._rows.get(article_id)
+
     @property
     def loaded_count(self) -> int:
-        return self._loaded
+        return len(self._rows)
+
+    @property
+    def total_count(self) -> int:
+        """Articles passing the filters, loaded or not."""
+        return sum(g.total for g in self._groups)
 
     # ---------------------------------------------------------------- changes
     def apply_changes(self, changes: Changes) -> None:
@@ -257,7 +286,7 @@ class LibraryModel(QAbstractItemModel):
         if not changes.articles:
             return
         unknown = [a for a in changes.articles if a not in self._rows]
-        if unknown and self._would_show(unknown):
+        if unknown and self._adds_articles():
             self.reload()
             return
         # Counted on the next turn of the event loop, after the edit has been painted.
@@ -278,6 +307,7 @@ class LibraryModel(QAbstractItemModel):
         group = self._groups[group_row]
         if group.articles[row].annotation_count == count:
             return
+        group.annotations += count - group.articles[row].annotation_count
         group.articles[row] = replace(group.articles[row], annotation_count=count)
         parent = self.index(group_row, 0)
         self.dataChanged.emit(self.index(row, 2, parent), self.index(row, 2, parent))
@@ -292,18 +322,21 @@ class LibraryModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def reload(self) -> None:
-        """Read the articles again (after an import), as many as were loaded before."""
-        wanted = max(self._loaded, self.PAGE_SIZE)
+        """Read the outlets again (after an import or a filter change), keeping open the
+        pages that were open."""
+        opened = {g.outlet_id: len(g.articles) for g in self._groups if g.articles}
         self.beginResetModel()
-        self._groups.clear()
         self._rows.clear()
-        self._load_outlets()
-        page = self._project.article_summaries(
-            offset=0,
-            limit=wanted,
-            **self._filters,  # type: ignore[arg-type]
-        )
-        self._loaded = len(page)
-        self._exhausted = len(page) < wanted
-        self._extend(page, notify=False)
+        self._read_groups()
+        for row, group in enumerate(self._groups):
+            wanted = opened.get(group.outlet_id, 0)
+            if wanted:
+                page = self._project.article_summaries(
+                    offset=0,
+                    limit=max(wanted, self.PAGE_SIZE),
+                    **{**self._filters, "outlet_ids": [group.outlet_id]},  # type: ignore[arg-type]
+                )
+                group.articles = page
+                for n, summary in enumerate(page):
+                    self._rows[summary.id] = (row, n)
         self.endResetModel()
