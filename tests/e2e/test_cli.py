@@ -110,3 +110,21 @@ def test_near_duplicates_are_reported(tmp_path: Path) -> None:
     result = run("import", tmp_path / "p.parallax", folder)
     assert result.returncode == 0, result.stderr
     assert "nearly the same text as article 1" in result.stdout
+
+
+def test_demo_opens_on_two_linked_reports(tmp_path: Path) -> None:
+    """A new user's first window shows the product at work: two outlets side by side."""
+    from parallax.cli import prepare_demo
+
+    os.environ["XDG_DATA_HOME"] = str(tmp_path)
+    try:
+        path = prepare_demo()
+    finally:
+        del os.environ["XDG_DATA_HOME"]
+    import parallax
+
+    with parallax.open_project(path) as project:
+        desk = project.setting("desk")
+        outlets = [project.article(p["article"]).outlet for p in desk["panes"]]
+        assert outlets == ["Rudaw", "Syria Times"]
+        assert project.memo().startswith("Syrian and Iraqi officials")

@@ -158,3 +158,19 @@ def test_blocks_get_their_formats_as_they_come_into_view(qtbot, desk, linked) ->
     assert [(f.start, f.length) for f in block.layout().formats()] == [
         (qt_start - block.position(), left.offsets.to_qt(ann.end) - qt_start)
     ]
+
+
+def test_long_titles_take_two_lines_and_keep_their_full_text(qtbot) -> None:
+    from parallax.ui.pane_header import TitleLabel
+
+    label = TitleLabel()
+    qtbot.addWidget(label)
+    label.resize(160, 200)
+    label.show()
+    title = "Syria And Iraq Agree To Boost Military Cooperation And Coordination In Border Area"
+    label.set_title(title)
+    assert label.text().endswith("…") and title.startswith(label.text()[:-1])
+    assert label.toolTip() == title
+    two_lines = label.height()
+    label.set_title("Short")
+    assert label.text() == "Short" and label.height() == two_lines  # panes stay level

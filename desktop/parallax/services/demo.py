@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.domain.errors import KnownError
+from parallax.domain.model import Article
 from parallax.services.project import Project
 
 logger = logging.getLogger(__name__)
@@ -123,9 +124,19 @@ def build_demo(project: Project, corpus: Path | None = None) -> None:
             if passage.date:
                 project.tag_date(ann.id, passage.date)
             project.link(ann.id, event.id, passage.stance)
-    project.set_setting(
-        "memo",
+    project.set_memo(
         "Syrian and Iraqi officials met repeatedly in 2016–2017 to "
         "coordinate against ISIS along the shared border; outlets agree on "
         "the meetings but spell the Iraqi envoy's name three ways.",
     )
+    _open_desk_on(project, [articles.get("000_"), articles.get("001_")])
+
+
+def _open_desk_on(project: Project, articles: list[Article | None]) -> None:
+    """Open the demo on two reports of the 2017 meeting, scrolled to the linked passages."""
+    panes = []
+    for article in articles:
+        if article is not None:
+            start = next((a.start for a in project.annotations(article.id)), 0)
+            panes.append({"article": article.id, "offset": max(0, start - 200)})
+    project.set_setting("desk", {"panes": panes, "current": 0})

@@ -134,7 +134,14 @@ class AnalysisTabs(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Vertical)
+        # A tab beside the annotation list, under the Inspector: four docks stacked in
+        # one column left each too short to read and squeezed the Library.
+        annotations = getattr(window, "annotations_dock", None)
+        if annotations is not None:
+            window.tabifyDockWidget(annotations, dock)
+            annotations.raise_()
+        else:
+            window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Vertical)
         window.restoreDockWidget(dock)  # where the analyst left it last time, if anywhere
         dock.show()
         for action in window.menuBar().actions():

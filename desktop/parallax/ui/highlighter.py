@@ -32,7 +32,6 @@ logger = logging.getLogger(__name__)
 
 EXCLUDED = "excluded"
 BY_KIND, BY_TAG = "kind", "tag"
-__all__ = ["BY_KIND", "BY_TAG", "AnnotationHighlighter", "Mark", "assign_layers", "segments"]
 
 
 class _Placed(NamedTuple):

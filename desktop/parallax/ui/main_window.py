@@ -153,6 +153,14 @@ class MainWindow(
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:  # first start: give the Library and the Inspector room to read
+            self._first_layout = True
+            QTimer.singleShot(0, self._default_dock_widths)
+
+    def _default_dock_widths(self) -> None:
+        self.resizeDocks(
+            [self.library_dock, self.inspector_dock], [300, 380], Qt.Orientation.Horizontal
+        )
 
     def _default_geometry(self) -> None:
         """Most of the screen, centred: room for the Library, two panes and the Inspector."""
@@ -208,6 +216,9 @@ class MainWindow(
         self.central.addWidget(self.desk)
         self.central.setCurrentWidget(self.desk)
         self.desk.restore(project.setting(DESK_KEY))
+        if getattr(self, "_first_layout", False):  # panes took the room the docks were given
+            self._first_layout = False
+            QTimer.singleShot(0, self._default_dock_widths)
         self._desk_timer.stop()
         self._attach_tools()
         self._attach_desk()

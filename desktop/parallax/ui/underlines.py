@@ -12,6 +12,7 @@ characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QLineF, QPointF, QRect, Qt
 from PySide6.QtGui import QPainter, QPen, QTextBlock, QTextLayout
@@ -43,8 +44,26 @@ def paint_underlines(
         if block.isVisible() and geometry.bottom() >= clip.top():
             marks = highlighter.marks_of_block(block.blockNumber())
             if marks:
-                _paint_block(view, highlighter, painter, block, geometry.topLeft(), marks)
+                shown = _shown_text(
+                    block, clip.top() - geometry.top(), clip.bottom() - geometry.top()
+                )
+                _paint_block(view, highlighter, painter, block, geometry.topLeft(), marks, shown)
         block = block.next()
+
+
+def _shown_text(block: QTextBlock, top: float, bottom: float) -> tuple[int, int]:
+    """The [start, end) of a block's text on lines between y = top and bottom (block
+    coordinates): a paragraph longer than the screen has most of its marks off it."""
+    layout = block.layout()
+    count = layout.lineCount()
+    if count == 0:
+        return 0, len(block.text())
+    first = next((i for i in range(count) if layout.lineAt(i).rect().bottom() >= top), count - 1)
+    last = first
+    while last + 1 < count and layout.lineAt(last + 1).y() <= bottom:
+        last += 1
+    end_line = layout.lineAt(last)
+    return layout.lineAt(first).textStart(), end_line.textStart() + end_line.textLength()
 
 
 def _paint_block(
@@ -53,14 +72,15 @@ def _paint_block(
     painter: QPainter,
     block: QTextBlock,
     origin: QPointF,
-    marks: tuple[Mark, ...] | list[Mark],
+    marks: Sequence[Mark],
+    shown: tuple[int, int],
 ) -> None:
     layout = block.layout()
     palette = view.palette()
     overlapping = overlapping_ids(marks)
     bidi = has_right_to_left(block.text())
     for mark in marks:
-        if mark.annotation_id < 0:
+        if mark.annotation_id < 0 or mark.start >= shown[1] or mark.end <= shown[0]:
             continue
         if mark.annotation_id not in overlapping and mark.annotation_id != highlighter.selected:
             continue
@@ -74,7 +94,7 @@ def _paint_block(
             painter.drawLine(line.translated(origin))
 
 
-def overlapping_ids(marks: tuple[Mark, ...] | list[Mark]) -> set[int]:
+def overlapping_ids(marks: Sequence[Mark]) -> set[int]:
     """Ids of the annotation marks (sorted by start) that overlap another in the block."""
     found: set[int] = set()
     reach, reacher = -1, -1  # the furthest end so far, and whose it is
@@ -102,8 +122,11 @@ def underline_segments(
     Without right-to-left text (`bidi=False`) a line's span is one run, measured with
     `cursorToX`; otherwise the glyph runs give each visual piece its own extent."""
     lines: list[QLineF] = []
-    for index in range(layout.lineCount()):
+    begin = layout.lineForTextPosition(start)
+    for index in range(begin.lineNumber() if begin.isValid() else 0, layout.lineCount()):
         line = layout.lineAt(index)
+        if line.textStart() >= end:
+            break
         first = max(start, line.textStart())
         last = min(end, line.textStart() + line.textLength())
         if first >= last:

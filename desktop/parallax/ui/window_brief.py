@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QScrollArea
 
 if TYPE_CHECKING:
     from parallax.ui.export_dialog import ExportBriefDialog
@@ -42,7 +42,13 @@ class WindowBriefMixin:
         panel = BriefPanel(self.session)
         panel.destroyed.connect(lambda *_: self._forget_brief_panel(panel))
         self.brief_panel = panel
-        self._swap_dock(self.brief_dock, panel)
+        # In a scroll area: the judgments' button row would otherwise set the minimum
+        # width of the whole right-hand dock column and squeeze the Library.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self._swap_dock(self.brief_dock, scroll)
 
     def _forget_brief_panel(self: MainWindow, panel: object) -> None:
         if self.brief_panel is panel:
