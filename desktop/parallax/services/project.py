@@ -305,17 +305,18 @@ class Project:
         kind = _kind(kind)
         _check_credibility(credibility)
         with self._store.transaction() as s:
-            article = article_repo.get_article(s, article_id)
-            try:
-                validate_span(article.text, start, end)
-            except ValueError as exc:
-                raise InvalidInputError(f"Cannot annotate article {article_id}: {exc}") from exc
+            length, quote = article_repo.text_slice(s, article_id, start, end)
+            if not 0 <= start < end <= length:
+                raise InvalidInputError(
+                    f"Cannot annotate article {article_id}: span {start}–{end} is outside "
+                    f"the text (length {length})"
+                )
             draft = Annotation(
                 id=AnnotationId(0),
                 article_id=ArticleId(article_id),
                 start=start,
                 end=end,
-                quote=article.text[start:end],
+                quote=quote,
                 kind=kind,
                 note=note,
                 credibility=credibility,

@@ -119,6 +119,23 @@ def add_article(session: Session, new: NewArticle) -> Article:
     return convert.article(row, new.outlet.strip())
 
 
+def text_slice(session: Session, article_id: int, start: int, end: int) -> tuple[int, str]:
+    """(length of the article's text, text[start:end]) without reading the whole text.
+
+    SQLite's and PostgreSQL's length() and substr() count characters (code points), the
+    same unit as our offsets; a highlight in a 1,000,000-character article stays cheap.
+    """
+    row = session.execute(
+        select(
+            func.length(ArticleRow.text),
+            func.substr(ArticleRow.text, max(start, 0) + 1, max(end - start, 0)),
+        ).where(ArticleRow.id == article_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"No article {article_id} in this project.")
+    return int(row[0]), row[1] or ""
+
+
 def get_article(session: Session, article_id: int) -> Article:
     result = session.execute(
         select(ArticleRow, OutletRow.name)

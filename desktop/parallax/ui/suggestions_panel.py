@@ -227,7 +227,10 @@ class SuggestionsPanel(QWidget):
             return
         kind, target_id = self.target
         named = changes.annotations if kind == "annotation" else changes.events
-        if target_id in named or changes.articles or changes.spans or changes.events:
+        # A new highlight names its article but changes no candidate passage; imports,
+        # boilerplate and links do.
+        imported = changes.articles and not changes.annotations
+        if target_id in named or imported or changes.spans or changes.events:
             self._describe()
             self._lazy.request()
 

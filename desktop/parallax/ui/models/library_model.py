@@ -286,7 +286,7 @@ class LibraryModel(QAbstractItemModel):
         if not changes.articles:
             return
         unknown = [a for a in changes.articles if a not in self._rows]
-        if unknown and self._adds_articles():
+        if unknown and not changes.annotations and self._adds_articles():
             self.reload()
             return
         # Counted on the next turn of the event loop, after the edit has been painted.
