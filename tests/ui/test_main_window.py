@@ -37,10 +37,11 @@ def test_empty_window_offers_new_and_open(window: MainWindow) -> None:
     assert window.windowTitle() == "Parallax"
 
 
-def test_open_shows_path_counts_and_library(opened: MainWindow) -> None:
+def test_open_shows_path_counts_and_library(qtbot, opened: MainWindow) -> None:
     assert opened.central.currentWidget() is opened.desk
     assert opened.path_label.text().endswith("window.parallax")
-    assert "5 articles" in opened.counts_label.text()
+    # Counts follow edits a moment later, after the edit has been painted.
+    qtbot.waitUntil(lambda: "5 articles" in opened.counts_label.text())
     assert opened.library_model is not None and opened.library_model.loaded_count == 5
     assert opened.windowTitle() == "window — Parallax"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from parallax.domain.errors import NotFoundError
@@ -145,7 +145,13 @@ class DatesPanel(QWidget):
             return None
         return ann.id if ann.article_id == self.article.id else None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_button()
+
     def _update_button(self) -> None:
+        if not self.isVisible():  # the Dates tab is behind another; showEvent catches up
+            return
         here = self._selected_here()
         self.tag_button.setEnabled(self.article is not None)
         self.tag_button.setText("Tag selected highlight" if here else "Tag (new claim)")

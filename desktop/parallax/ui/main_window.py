@@ -71,7 +71,9 @@ class MainWindow(
         self.undo_group = QUndoGroup(self)
         self._desk_timer = QTimer(self, singleShot=True, interval=DESK_SAVE_DELAY_MS)
         self._desk_timer.timeout.connect(self.save_desk_state)
-        self._counts_timer = QTimer(self, singleShot=True, interval=0)
+        # After the edit has been painted and the analyst moved on: six COUNT queries
+        # must not sit inside the 50 ms a highlight may take.
+        self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._show_counts)
         self._build_docks()
         self._build_tools_dock()

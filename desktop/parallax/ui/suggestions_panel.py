@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -157,8 +157,18 @@ class SuggestionsPanel(QWidget):
         self.target = target
         self.model.set_records([])
         self.new_event.setModified(False)
+        if not self.isVisible():  # behind another tab: catch up when shown
+            self._stale = True
+            return
         self._describe()
         self._lazy.request(now=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self._describe()
+            self._lazy.request(now=True)
 
     def _describe(self) -> None:
         """Say what the suggestions are for; offer a title when a claim has no event."""
@@ -231,6 +241,9 @@ class SuggestionsPanel(QWidget):
         # boilerplate and links do.
         imported = changes.articles and not changes.annotations
         if target_id in named or imported or changes.spans or changes.events:
+            if not self.isVisible():
+                self._stale = True
+                return
             self._describe()
             self._lazy.request()
 
