@@ -47,6 +47,7 @@ def list_table(
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setResizeContentsPrecision(40)  # size columns from a sample of rows, not all
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

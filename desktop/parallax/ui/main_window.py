@@ -231,7 +231,7 @@ class MainWindow(
         self._focus_reading()
         self.setWindowTitle(f"{_project_name(project)} — Parallax")
         self.path_label.setText(project.location)
-        self._show_counts()
+        self._counts_timer.start()  # counting 100,000 rows waits until the window is up
         self.actions.set_project_open(True)
 
     def close_project(self) -> None:
