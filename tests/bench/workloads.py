@@ -22,6 +22,8 @@ def working_copy(path: Path, work: Path) -> Path:
     if not target.exists():
         with parallax.open_project(path) as project:
             project.save_copy(target)
+        with parallax.open_project(target) as copy:
+            copy.set_setting("desk", None)  # every run starts from an empty desk
     return target
 
 
