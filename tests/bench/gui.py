@@ -11,7 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,8 @@ def settle() -> None:
     application = app()
     application.processEvents()
     application.processEvents()
+    # deleteLater happens when control returns to an event loop; there is none here.
+    application.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def start_to_window_ms(project: Path, runs: int = 5) -> float:

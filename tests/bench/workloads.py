@@ -34,7 +34,7 @@ def per_size(cached: Path, work: Path) -> dict[str, float]:
     figures["open"], figures["memory"] = gui.open_window_ms(path, work)
     desk = gui.Desk(path, work)
     try:
-        figures["show_100k"] = desk.show_ms(HUNDRED_KB_ID, ORDINARY_ID)
+        figures["show_100k"] = desk.show_ms(HUNDRED_KB_ID)
         figures["highlight"] = desk.highlight_ms(ORDINARY_ID, 50)
     finally:
         desk.project.close()
@@ -50,7 +50,7 @@ def once(cached: Path, work: Path) -> dict[str, float]:
     desk = gui.Desk(path, work)
     try:
         figures = {
-            "show_1m": desk.show_ms(ONE_MILLION_ID, ORDINARY_ID),
+            "show_1m": desk.show_ms(ONE_MILLION_ID),
             "highlight_1m": desk.highlight_ms(ONE_MILLION_ID, 500_000),
         }
     finally:

@@ -174,3 +174,18 @@ def test_long_titles_take_two_lines_and_keep_their_full_text(qtbot) -> None:
     two_lines = label.height()
     label.set_title("Short")
     assert label.text() == "Short" and label.height() == two_lines  # panes stay level
+
+
+def test_closed_pane_stops_following_edits(qtbot, desk, linked) -> None:
+    """A closed pane waiting for deletion must not react to later edits (it did: every
+    pane ever closed re-read each new highlight until the event loop deleted it)."""
+    from PySide6.QtCore import SIGNAL
+
+    del linked  # the desk fixture opened it
+    bus = desk.session.bus
+    before = bus.receivers(SIGNAL("changes_applied(PyObject)"))
+    article_id = desk.panes[0].article_id
+    for _ in range(3):
+        pane = desk.open_article(article_id, new_pane=True)
+        desk.close_pane(pane)
+    assert bus.receivers(SIGNAL("changes_applied(PyObject)")) == before

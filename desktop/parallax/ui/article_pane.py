@@ -8,6 +8,7 @@ panes), in Qt positions, refreshed only when a change names events or those pass
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QEvent, QRect, QTimer, Signal
@@ -64,6 +65,16 @@ class ArticlePane(QWidget):
         self.setMinimumWidth(240)
         self.setFocusProxy(self.view)
         self._connect()
+
+    def detach(self) -> None:
+        """Stop following the project: a closed pane must not keep reacting to edits
+        until Qt gets round to deleting it."""
+        for signal, slot in (
+            (self.session.bus.changes_applied, self._apply_changes),
+            (self.session.selection_changed, self._show_selection),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                signal.disconnect(slot)
 
     def _connect(self) -> None:
         self.header.close_clicked.connect(lambda: self.close_requested.emit(self))

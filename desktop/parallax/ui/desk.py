@@ -139,6 +139,7 @@ class ReadingDesk(QWidget):
         if pane is None:
             return
         index = self.panes.index(pane)
+        pane.detach()  # no more edits delivered to it while it waits to be deleted
         pane.hide()
         pane.setParent(None)
         pane.deleteLater()
