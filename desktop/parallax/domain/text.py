@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Sequence
 
 _BOM = "\ufeff"
 
@@ -38,3 +39,18 @@ def validate_span(text: str, start: int, end: int) -> None:
     """Raise ValueError unless [start, end) is a non-empty span inside text."""
     if not (0 <= start < end <= len(text)):
         raise ValueError(f"span {start}–{end} is outside the text (length {len(text)})")
+
+
+def blank_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with the spans (boilerplate) blanked to spaces, newlines kept.
+
+    Matching and suggestions then skip boilerplate while every offset still holds.
+    """
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from parallax.domain.errors import InvalidInputError
 from parallax.domain.model import Actor, ActorKind
+from parallax.domain.text import blank_spans
 from parallax.store import actor_ops
 from parallax.store import actors as actor_repo
 from parallax.store.engine import Store
@@ -289,25 +290,13 @@ def mention_counts(project: Project) -> dict[int, int]:
         return counts
     spans = project.excluded_spans_by_article()
     for article in project.articles():
-        text = _blank(article.text, [(x.start, x.end) for x in spans.get(article.id, ())])
+        text = blank_spans(article.text, [(x.start, x.end) for x in spans.get(article.id, ())])
         candidates = find_name_candidates(text)
         for actor in actors:
             rivals = [a for a in actors if a.id != actor.id]
             found = find_mentions(text, actor, rivals=rivals, candidates=candidates)
             counts[actor.id] += len(found)
     return counts
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Boilerplate blanked to spaces, newlines kept, so offsets still hold."""
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def open_alias_groups(project: Project) -> list[AliasPlan]:

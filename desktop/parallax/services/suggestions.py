@@ -39,7 +39,7 @@ from parallax.assist.link_suggest import (
 from parallax.assist.mentions import ActorSuggestion, find_name_candidates
 from parallax.assist.names import SAME_PERSON, parse_name, same_person_score
 from parallax.domain.model import AnnotationDetail, Article
-from parallax.domain.text import fold
+from parallax.domain.text import blank_spans, fold
 
 if TYPE_CHECKING:
     from parallax.services.project import Project
@@ -95,19 +95,8 @@ def _sources(project: Project, skip: Iterable[int] = ()) -> list[_Source]:
         if article.id in skipped:
             continue
         spans = tuple((s.start, s.end) for s in all_spans.get(article.id, ()))
-        found.append(_Source(article, _blank(article.text, spans), spans))
+        found.append(_Source(article, blank_spans(article.text, spans), spans))
     return found
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 # --- link suggestions -------------------------------------------------------------------
@@ -159,7 +148,7 @@ class SuggestionCache:
 def _windows_of(article: Article, spans: tuple[tuple[int, int], ...], key: tuple) -> _Windows:
     passages = candidate_passages(
         article.id,
-        _blank(article.text, spans),
+        blank_spans(article.text, spans),
         published=article.published,
         precision=article.published_precision,
         excluded=spans,
