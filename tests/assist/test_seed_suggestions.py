@@ -193,3 +193,37 @@ def test_the_cache_is_reused_and_sees_new_articles(sample_project: Project, tmp_
     assert cache.pool(sample_project) is not pool
     assert article.id in {s.article_id for s in after}
     assert before[0].article_id in {s.article_id for s in after}
+
+
+def test_a_large_project_ranks_only_the_articles_the_index_finds_related(
+    sample_project: Project, tmp_path: Path
+) -> None:
+    """Above FULL_SCAN_ARTICLES, candidates come from the articles closest to the query in
+    the full-text index, and the other outlet's report is still found first."""
+    filler = tmp_path / "filler"
+    filler.mkdir()
+    for n, topic in enumerate(("football", "weather", "markets", "cinema", "gardening")):
+        (filler / f"{topic}.txt").write_text(
+            f"A {topic} column\n\nThe {topic} season opened on Monday in Lisbon, where "
+            f"crowds met the new {topic} programme {n} with polite interest.\n",
+            encoding="utf-8",
+        )
+    assert len(sample_project.import_files([filler])) == 5
+    claim = _annotate(sample_project, "000", RUDAW_THURSDAY)
+    narrow = suggestions.SuggestionCache(full_scan_articles=3, related_articles=2)
+    found = suggestions.suggest_links(sample_project, claim, limit=3, cache=narrow)
+    pool = narrow.pool(sample_project, RUDAW_THURSDAY)
+    assert len({c.article_id for c in pool.candidates}) <= 2
+    names = {a.id: Path(a.source_file).name for a in sample_project.articles()}
+    assert names[found[0].article_id].startswith("001")
+    assert "On May 18, 2017, President Assad received" in " ".join(found[0].text.split())
+    fillers = {a.id for a in sample_project.articles() if "filler" in a.source_file}
+    assert not fillers & {f.article_id for f in found}
+
+
+def test_related_articles_ranks_by_shared_rare_words(sample_project: Project) -> None:
+    words = ["Fayyad", "Damascus", "Baghdad", "Ghanmi"]
+    related = sample_project.related_articles(words, limit=10)
+    assert related, "the index finds the seed articles naming these"
+    assert sample_project.related_articles([], limit=10) == []
+    assert sample_project.related_articles(['AND "x', "OR", "NEAR("], limit=10) is not None

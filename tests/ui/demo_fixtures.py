@@ -56,8 +56,8 @@ def session(qtbot, demo_project: Project) -> Iterator[ProjectSession]:
 
 
 @pytest.fixture
-def runner(qtbot) -> Iterator[SerialRunner]:
-    worker = SerialRunner()
+def runner(qtbot, demo_project: Project) -> Iterator[SerialRunner]:
+    worker = SerialRunner(demo_project.address)
     yield worker
     worker.shutdown()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -201,6 +202,8 @@ def candidate_passages(
     weight.
     """
     names = find_name_candidates(text) if names is None else names
+    starts = sorted((n.start, i) for i, n in enumerate(names))
+    name_starts = [start for start, _ in starts]
     fallback = publication_range(published, precision)
     passages: list[Passage] = []
     recent: list[tuple[int, list[DatedRange]]] = []
@@ -215,7 +218,8 @@ def candidate_passages(
             if not own and index - i <= _CONTEXT_REACH
             for r in ranges
         ]
-        found = tuple(dict.fromkeys((n.name,) for n in names if start <= n.start < end))
+        inside = starts[bisect_left(name_starts, start) : bisect_left(name_starts, end)]
+        found = tuple(dict.fromkeys((names[i].name,) for _, i in inside))
         dates = tuple(own or borrowed or fallback)
         passages.append(Passage(article_id, start, end, window, dates, found))
     return passages

@@ -100,6 +100,12 @@ class Project:
         """What to show the user: the file path or the server URL without password."""
         return str(self.path) if self.path else self._store.url.render_as_string(hide_password=True)
 
+    @property
+    def address(self) -> str:
+        """What another process passes to `open_project` to reach this same project
+        (unlike `location`, a server URL keeps its password)."""
+        return str(self.path) if self.path else self._store.url.render_as_string(False)
+
     def close(self) -> None:
         self._listeners.clear()
         self._store.close()
@@ -755,6 +761,12 @@ class Project:
         """
         with self._store.reading() as s:
             return search_repo.search_project(s, query, limit)
+
+    def related_articles(self, words: Iterable[str], limit: int = 100) -> list[ArticleId]:
+        """Articles sharing the most, and the rarest, of `words`, best first: a quick
+        index lookup that narrows where slower comparisons need to look."""
+        with self._store.reading() as s:
+            return [ArticleId(i) for i in search_repo.related_articles(s, list(words), limit)]
 
     # ---------------------------------------------------------------- judgments
     def judgments(self) -> list[Judgment]:

@@ -18,6 +18,7 @@ with the project file:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from parallax.assist.link_suggest import (
 )
 from parallax.assist.mentions import ActorSuggestion, find_name_candidates
 from parallax.assist.names import SAME_PERSON, parse_name, same_person_score
+from parallax.domain.dates import format_fuzzy
 from parallax.domain.model import AnnotationDetail, Article
 from parallax.domain.text import blank_spans, fold
 
@@ -54,6 +56,7 @@ __all__ = [
     "ActorMention",
     "ActorSuggestion",
     "LinkSuggestion",
+    "SuggestedPassage",
     "SuggestionCache",
     "actor_mentions",
     "dismiss_actor_suggestion",
@@ -64,6 +67,7 @@ __all__ = [
     "suggest_aliases",
     "suggest_for_event",
     "suggest_links",
+    "suggested_passages",
 ]
 
 
@@ -101,6 +105,14 @@ def _sources(project: Project, skip: Iterable[int] = ()) -> list[_Source]:
 
 # --- link suggestions -------------------------------------------------------------------
 
+# Up to this many articles every sentence of the project is a candidate; above it, only
+# the sentences of the RELATED_ARTICLES articles closest to the query in the full-text
+# index. KEPT_WINDOWS bounds how many articles' sentences the cache keeps between queries.
+FULL_SCAN_ARTICLES = 400
+RELATED_ARTICLES = 80
+KEPT_WINDOWS = 2000
+_QUERY_WORDS = 40
+
 
 @dataclass(frozen=True, slots=True)
 class _Windows:
@@ -118,24 +130,38 @@ class SuggestionCache:
     runs suggestions (it is not thread-safe) and pass it to each call.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        full_scan_articles: int = FULL_SCAN_ARTICLES,
+        related_articles: int = RELATED_ARTICLES,
+    ) -> None:
+        self.full_scan_articles = full_scan_articles
+        self.related_articles = related_articles
         self._windows: dict[int, _Windows] = {}
         self._pool: CandidatePool | None = None
         self._pool_key: tuple[tuple[int, tuple[object, ...]], ...] = ()
 
-    def pool(self, project: Project) -> CandidatePool:
-        """All articles' candidate passages with a TF-IDF index over them."""
+    def pool(self, project: Project, near: str | None = None) -> CandidatePool:
+        """Candidate passages with a TF-IDF index over them: of every article, or, in a
+        project of more than FULL_SCAN_ARTICLES articles, of the RELATED_ARTICLES ones the
+        full-text index finds closest to the text `near` (the query). Reading every
+        sentence of 10,000 articles would take minutes and gigabytes for each query."""
         current: list[tuple[int, tuple[object, ...]]] = []
         all_spans = project.excluded_spans_by_article()
-        for summary in project.article_summaries():
+        summaries = project.article_summaries()
+        if near is not None and len(summaries) > self.full_scan_articles:
+            related = set(project.related_articles(_index_words(near), self.related_articles))
+            summaries = [s for s in summaries if s.id in related]
+        for summary in summaries:
             spans = tuple((x.start, x.end) for x in all_spans.get(summary.id, ()))
             key = (summary.published, spans)
             cached = self._windows.get(summary.id)
             if cached is None or cached.key != key:
                 self._windows[summary.id] = _windows_of(project.article(summary.id), spans, key)
             current.append((summary.id, key))
-        for gone in self._windows.keys() - {article_id for article_id, _ in current}:
-            del self._windows[gone]
+        if near is None or len(self._windows) > KEPT_WINDOWS:
+            for gone in self._windows.keys() - {article_id for article_id, _ in current}:
+                del self._windows[gone]
         if self._pool is None or tuple(current) != self._pool_key:
             windows = [self._windows[article_id] for article_id, _ in current]
             self._pool = CandidatePool(
@@ -143,6 +169,12 @@ class SuggestionCache:
             )
             self._pool_key = tuple(current)
         return self._pool
+
+
+def _index_words(text: str) -> list[str]:
+    """The query's longest distinct words, a cheap stand-in for its rarest ones."""
+    words = dict.fromkeys(w for w in re.findall(r"[^\W_]{3,}", text))
+    return sorted(words, key=len, reverse=True)[:_QUERY_WORDS]
 
 
 def _windows_of(article: Article, spans: tuple[tuple[int, int], ...], key: tuple) -> _Windows:
@@ -174,8 +206,49 @@ def suggest_links(
     source = _annotation_passage(project, detail, article)
     linked = _linked_spans(project, [e.event_id for e in detail.events])
     keep = _keeper(project, f"annotation:{annotation_id}", linked, {article.id})
-    pool = (cache or SuggestionCache()).pool(project)
+    near = " ".join([source.text, *(form for forms in source.actors for form in forms)])
+    pool = (cache or SuggestionCache()).pool(project, near)
     return rank_links(source, pool, limit=limit, keep=keep)
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedPassage:
+    """A link suggestion with the source it is in, as a list shows it."""
+
+    suggestion: LinkSuggestion
+    source: str  # outlet and date
+    title: str = ""
+
+    @property
+    def span(self) -> tuple[int, int, int]:
+        s = self.suggestion
+        return (s.article_id, s.start, s.end)
+
+
+def suggested_passages(
+    project: Project, target: tuple[str, int], limit: int = 10
+) -> list[SuggestedPassage]:
+    """Suggestions for a claim ("annotation", id) or an event ("event", id), each with a
+    readable source label. A background job: everything it returns can be pickled."""
+    kind, target_id = target
+    if kind == "annotation":
+        found = project.suggest_links(target_id, limit)
+    else:
+        found = project.suggest_for_event(target_id, limit)
+    summaries = {s.id: s for s in project.article_summaries()}
+    rows = []
+    for suggestion in found:
+        summary = summaries.get(suggestion.article_id)
+        if summary is None:
+            continue
+        when = (
+            format_fuzzy(summary.published, summary.published_precision)
+            if summary.published
+            else "undated"
+        )
+        label = f"{summary.outlet or 'Unknown outlet'} · {when}"
+        rows.append(SuggestedPassage(suggestion, label, summary.title))
+    return rows
 
 
 def suggest_for_event(
@@ -203,7 +276,7 @@ def suggest_for_event(
     source = Passage(0, 0, 0, text, tuple(dates), tuple(actors))
     linked_articles = {d.annotation.article_id for d in details}
     keep = _keeper(project, f"event:{event_id}", [], linked_articles)
-    pool = (cache or SuggestionCache()).pool(project)
+    pool = (cache or SuggestionCache()).pool(project, text)
     return rank_links(source, pool, limit=limit, keep=keep)
 
 

@@ -85,6 +85,32 @@ def candidate_notes(session: Session, tokens: list[str], limit: int) -> list[int
     return [r[0] for r in rows]
 
 
+def related_articles(session: Session, words: list[str], limit: int) -> list[int]:
+    """Articles sharing the most, and the rarest, of these words, best first (bm25 on
+    SQLite, ts_rank on PostgreSQL): where other reports of a passage are likely to be."""
+    tokens = list(dict.fromkeys(query_tokens(" ".join(words))))
+    if not tokens:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH :q "
+                "ORDER BY bm25(article_fts) LIMIT :n"
+            ),
+            {"q": " OR ".join(f'"{t}"' for t in tokens), "n": limit},
+        )
+    else:
+        rows = session.execute(
+            text(
+                "SELECT id FROM article, to_tsquery('simple', :q) q "
+                "WHERE to_tsvector('simple', text) @@ q "
+                "ORDER BY ts_rank(to_tsvector('simple', text), q) DESC LIMIT :n"
+            ),
+            {"q": " | ".join(tokens), "n": limit},
+        )
+    return [r[0] for r in rows]
+
+
 def snippet(source: str, start: int, end: int, context: int = 60) -> str:
     """The match with some words either side, on one line."""
     left = max(0, start - context)

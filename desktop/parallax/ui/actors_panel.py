@@ -40,6 +40,7 @@ from parallax.domain.model import Changes
 from parallax.services import actors as actor_service
 from parallax.services import suggestions
 from parallax.services.actors import AliasPlan
+from parallax.services.background import Job
 from parallax.ui.analysis_commands import (
     AcceptAliasGroupCommand,
     AddActorCommand,
@@ -100,8 +101,8 @@ class AliasGroupsView(SuggestionList[AliasPlan]):
     ) -> None:
         super().__init__(session, runner, AliasGroupsModel(), parent)
 
-    def _compute(self) -> list[AliasPlan]:
-        return actor_service.open_alias_groups(self.session.project)
+    def _job(self) -> Job:
+        return actor_service.open_alias_groups
 
     def _accept(self, record: AliasPlan) -> bool:
         return self.session.run(AcceptAliasGroupCommand(self.session.project, record))
@@ -258,10 +259,9 @@ class ActorsPanel(QWidget):
 
     # ----------------------------------------------------------------- counts
     def refresh_mention_counts(self) -> None:
-        project = self.session.project
         self.runner.submit(
             "mention-counts",
-            lambda: actor_service.mention_counts(project),
+            actor_service.mention_counts,
             self.model.set_mention_counts,  # type: ignore[arg-type]
         )
 

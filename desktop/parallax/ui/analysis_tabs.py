@@ -2,7 +2,7 @@
 
 Bottom tabs: Events (double-click compares the sources), Timeline, Actors (with mentions
 and suggestions), Dates (of the current pane's article). Right: Suggested links, below
-the Inspector. The comparison opens in its own window. One worker thread serves every
+the Inspector. The comparison opens in its own window. One background process serves every
 suggestion, and is stopped before the project closes.
 """
 
@@ -41,7 +41,7 @@ class AnalysisTabs(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.runner = SerialRunner(self)
+        self.runner = SerialRunner(session.project.address, self)
         self.comparison: ComparisonView | None = None
         self._closed = False
         tabs = window.bottom_tabs

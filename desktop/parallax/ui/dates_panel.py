@@ -10,6 +10,7 @@ tagged: nothing is resolved silently.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -96,11 +97,11 @@ class DatesPanel(QWidget):
     def refresh(self) -> None:
         if self.article is None:
             return
-        article_id, project = self.article.id, self.session.project
+        article_id = self.article.id
         self.busy.setVisible(True)
         self.runner.submit(
             "dates",
-            lambda: dates_in_article(project, article_id),
+            partial(dates_in_article, article_id=article_id),
             lambda found: self._show(article_id, found),  # type: ignore[arg-type]
             self._failed,
         )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import partial
+from operator import methodcaller
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -23,6 +25,7 @@ from parallax.domain.model import Changes
 from parallax.services import actors as actor_service
 from parallax.services import suggestions
 from parallax.services.actors import MentionRow
+from parallax.services.background import Job
 from parallax.services.suggestions import ActorSuggestion
 from parallax.ui.analysis_commands import AddActorCommand, TagMentionsCommand
 from parallax.ui.assist_widgets import BusyLine, LazyRefresh, list_table, selected_rows
@@ -90,11 +93,10 @@ class MentionFinder(QWidget):
         if actor_id is None:
             self.heading.setText("Choose an actor to find its mentions.")
             return
-        project = self.session.project
         self.busy.setVisible(True)
         self.runner.submit(
             "mentions",
-            lambda: actor_service.mention_rows(project, actor_id),
+            partial(actor_service.mention_rows, actor_id=actor_id),
             lambda rows: self._show(actor_id, rows),  # type: ignore[arg-type]
             self._failed,
         )
@@ -198,7 +200,8 @@ class SuggestionList(QWidget, Generic[R]):
         self._lazy.request()
 
     # --------------------------------------------------------------- subclasses
-    def _compute(self) -> list[R]:
+    def _job(self) -> Job:
+        """What computes the suggestions in the background process (picklable)."""
         raise NotImplementedError
 
     def _accept(self, record: R) -> bool:
@@ -213,7 +216,7 @@ class SuggestionList(QWidget, Generic[R]):
     # ------------------------------------------------------------------ flow
     def refresh(self) -> None:
         self.busy.setVisible(True)
-        self.runner.submit(self.KEY, self._compute, self._show, self._failed)  # type: ignore[arg-type]
+        self.runner.submit(self.KEY, self._job(), self._show, self._failed)  # type: ignore[arg-type]
 
     def _show(self, records: list[R]) -> None:
         self.busy.setVisible(False)
@@ -261,8 +264,8 @@ class ActorSuggestionsView(SuggestionList[ActorSuggestion]):
     ) -> None:
         super().__init__(session, runner, ActorSuggestionsModel(), parent)
 
-    def _compute(self) -> list[ActorSuggestion]:
-        return self.session.project.suggest_actors()
+    def _job(self) -> Job:
+        return methodcaller("suggest_actors")
 
     def _accept(self, record: ActorSuggestion) -> bool:
         command = AddActorCommand(self.session.project, record.name, record.kind, record.aliases)

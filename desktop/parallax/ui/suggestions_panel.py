@@ -11,6 +11,7 @@ the first query of a session reads every article and can take a few seconds.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -24,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.domain.dates import format_fuzzy
 from parallax.domain.errors import KnownError, NotFoundError
 from parallax.domain.model import Changes, Precision
 from parallax.services.project import Project
-from parallax.services.suggestions import LinkSuggestion
+from parallax.services.suggestions import LinkSuggestion, SuggestedPassage, suggested_passages
 from parallax.ui.analysis_commands import AcceptLinkCommand
 from parallax.ui.assist_widgets import BusyLine, LazyRefresh, list_table
-from parallax.ui.models.assist_models import LinkSuggestionsModel, SuggestedPassage
+from parallax.ui.models.assist_models import LinkSuggestionsModel
 from parallax.ui.serial_runner import SerialRunner
 from parallax.ui.session import ProjectSession
 
@@ -56,29 +56,6 @@ def passage_day(project: Project, annotation_id: int) -> object:
     dates = project.annotation_detail(annotation_id).dates
     days = {d.start for d in dates if d.precision == Precision.DAY and not d.ambiguous}
     return days.pop() if len(days) == 1 else None
-
-
-def _ranked(project: Project, target: tuple[str, int]) -> list[SuggestedPassage]:
-    """Runs on the worker: the suggestions with a readable source label each."""
-    kind, target_id = target
-    if kind == "annotation":
-        found = project.suggest_links(target_id, LIMIT)
-    else:
-        found = project.suggest_for_event(target_id, LIMIT)
-    summaries = {s.id: s for s in project.article_summaries()}
-    rows = []
-    for suggestion in found:
-        summary = summaries.get(suggestion.article_id)
-        if summary is None:
-            continue
-        when = (
-            format_fuzzy(summary.published, summary.published_precision)
-            if summary.published
-            else "undated"
-        )
-        label = f"{summary.outlet or 'Unknown outlet'} · {when}"
-        rows.append(SuggestedPassage(suggestion, label, summary.title))
-    return rows
 
 
 class SuggestionsPanel(QWidget):
@@ -209,11 +186,10 @@ class SuggestionsPanel(QWidget):
         target = self.target
         if target is None:
             return
-        project = self.session.project
         self.busy.setVisible(True)
         self.runner.submit(
             "links",
-            lambda: _ranked(project, target),
+            partial(suggested_passages, target=target, limit=LIMIT),
             lambda rows: self._show(target, rows),  # type: ignore[arg-type]
             self._failed,
         )

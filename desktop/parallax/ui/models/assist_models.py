@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from parallax.services.actors import AliasPlan, MentionRow
 from parallax.services.article_dates import DateMention
-from parallax.services.suggestions import ActorSuggestion, LinkSuggestion
+from parallax.services.suggestions import ActorSuggestion, SuggestedPassage
 from parallax.ui.models.record_list import Column, RecordListModel, RecordRole
 
 __all__ = [
@@ -79,20 +77,6 @@ class DatesModel(RecordListModel[DateMention]):
             font.setItalic(True)
             return font
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestedPassage:
-    """A link suggestion with the source it is in, as the list shows it."""
-
-    suggestion: LinkSuggestion
-    source: str  # outlet and date
-    title: str = ""
-
-    @property
-    def span(self) -> tuple[int, int, int]:
-        s = self.suggestion
-        return (s.article_id, s.start, s.end)
 
 
 class LinkSuggestionsModel(RecordListModel[SuggestedPassage]):
