@@ -165,7 +165,7 @@ class Inspector(QWidget):
         self.detail = None
         if annotation_id is not None:
             try:
-                self.detail = self.session.project.annotation_detail(annotation_id)
+                self.detail = self.session.annotation_detail(annotation_id)
             except NotFoundError:
                 self.detail = None
         self._fill()

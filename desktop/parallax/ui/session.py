@@ -12,7 +12,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from parallax.domain.errors import KnownError, NotFoundError
-from parallax.domain.model import AnnotationId, Changes, DateTag, EventLink, Precision
+from parallax.domain.model import (
+    AnnotationDetail,
+    AnnotationId,
+    Changes,
+    DateTag,
+    EventLink,
+    Precision,
+)
 from parallax.services.project import Project
 from parallax.ui import commands
 from parallax.ui.change_bus import ChangeBus
@@ -32,6 +39,9 @@ class ProjectSession(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
+        # Subscribed before the bus, so that listeners of the bus never read a stale one.
+        self._details: dict[int, AnnotationDetail] = {}
+        project.subscribe(lambda _changes: self._details.clear())
         self.bus = ChangeBus(project, self)
         self.undo_stack = QUndoStack(self)
         self._selected: AnnotationId | None = None
@@ -48,6 +58,15 @@ class ProjectSession(QObject):
             return
         self._selected = AnnotationId(annotation_id) if annotation_id is not None else None
         self.selection_changed.emit(self._selected)
+
+    def annotation_detail(self, annotation_id: int) -> AnnotationDetail:
+        """`Project.annotation_detail`, read once between edits: the Inspector and the
+        suggestions panel both show the claim just made, and each read costs three
+        queries inside the 50 ms a highlight may take."""
+        detail = self._details.get(annotation_id)
+        if detail is None:
+            detail = self._details[annotation_id] = self.project.annotation_detail(annotation_id)
+        return detail
 
     def reveal_annotation(self, annotation_id: int) -> bool:
         """Select an annotation and ask the desk to show it (opening its article if needed).
@@ -151,12 +170,12 @@ class ProjectSession(QObject):
         return self.run(commands.UnlinkEventCommand(self.project, link))
 
     def _current_stance(self, annotation_id: int, event_id: int) -> str | None:
-        detail = self.project.annotation_detail(annotation_id)
+        detail = self.annotation_detail(annotation_id)
         return next((str(e.stance) for e in detail.events if e.event_id == event_id), None)
 
     def _passage_date(self, annotation_id: int) -> object:
         """The day a passage's single day-precise date tag names, to date a new event."""
-        dates = self.project.annotation_detail(annotation_id).dates
+        dates = self.annotation_detail(annotation_id).dates
         days = {d.start for d in dates if d.precision == Precision.DAY and not d.ambiguous}
         return days.pop() if len(days) == 1 else None
 

@@ -158,7 +158,7 @@ class SuggestionsPanel(QWidget):
         project = self.session.project
         try:
             if kind == "annotation":
-                detail = project.annotation_detail(target_id)
+                detail = self.session.annotation_detail(target_id)
                 self.event_ids = [e.event_id for e in detail.events]
                 quote = title_from(detail.annotation.quote)
                 self.heading.setText(f"Other sources that may report “{quote}”")
