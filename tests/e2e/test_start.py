@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 import parallax
 from tests.conftest import SAMPLE_CORPUS
@@ -46,3 +49,23 @@ def test_no_display_gives_a_clear_message_not_a_crash(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "QT_QPA_PLATFORM=offscreen" in done.stderr and "xvfb-run" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_bench_start_clock_stops_at_ready_not_at_exit() -> None:
+    """The budget is start to a usable window: teardown after "ready" is not timed, but
+    the benchmark still waits for the process to end."""
+    from tests.bench.gui import time_to_ready_ms
+
+    script = "import time; print('ready', flush=True); time.sleep(1.5)"
+    began = time.perf_counter()
+    elapsed = time_to_ready_ms([sys.executable, "-c", script], dict(os.environ))
+    assert elapsed < 1000
+    assert time.perf_counter() - began >= 1.5
+
+
+def test_bench_start_fails_when_ready_never_comes() -> None:
+    from tests.bench.gui import time_to_ready_ms
+
+    script = "import sys; print('no window', flush=True); sys.exit(3)"
+    with pytest.raises(RuntimeError, match="did not start"):
+        time_to_ready_ms([sys.executable, "-c", script], dict(os.environ))
