@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 import parallax
 from parallax.ui.main_window import MainWindow
-from tests.bench.measure import current_rss_mb, median_ms
+from tests.bench.measure import median_ms
 
 
 def app() -> QApplication:
@@ -114,11 +114,13 @@ class Desk:
             desk.close_pane(desk.panes[0])
         settle()
 
-    def highlight_ms(self, article_id: int, at: int) -> float:
-        """Select a span and make a claim through the GUI action: commit plus repaint."""
+    def highlight_ms(self, article_id: int, at: int, runs: int = 5) -> float:
+        """Select a span and make a claim through the GUI action: commit plus repaint.
+        Fails if any of them did not become an annotation (a no-op is not fast)."""
         pane = self.window.open_article(article_id)
         settle()
         position = [at]
+        before = len(self.project.annotations(article_id))
 
         def highlight() -> None:
             cursor = pane.view.textCursor()
@@ -129,18 +131,45 @@ class Desk:
             settle()
             position[0] += 97
 
-        return median_ms(highlight)
+        elapsed = median_ms(highlight, runs=runs)
+        made = len(self.project.annotations(article_id)) - before
+        if made != runs + 1:
+            raise RuntimeError(f"{made} of {runs + 1} highlights were made in {article_id}")
+        return elapsed
 
 
-def open_window_ms(path: Path, settings_dir: Path) -> tuple[float, float]:
-    """Open a project in a fresh window until it is shown and usable; (ms, RSS MB after)."""
+def open_window_ms(path: Path, settings_dir: Path, runs: int = 5) -> float:
+    """Open a project in a fresh window until it is shown and usable: median of `runs`
+    after one warm-up."""
     times = []
-    for _ in range(4):
+    for _ in range(runs + 1):
         start = time.perf_counter()
         desk = Desk(path, settings_dir)
         times.append((time.perf_counter() - start) * 1000)
-        rss = current_rss_mb()
         desk.project.close()
         desk.close()
-    times = sorted(times[1:])
-    return times[len(times) // 2], rss
+    return statistics.median(times[1:])
+
+
+def peak_rss_mb(project: Path) -> float:
+    """Peak resident memory of `parallax PROJECT`, in its own process, from start until
+    its window is open and painted: nothing else this benchmark did is counted."""
+    env = {**os.environ, "PARALLAX_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "parallax", str(project)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    watchdog = threading.Timer(120, process.kill)
+    watchdog.start()
+    try:
+        said = process.stdout.read() if process.stdout is not None else ""
+        _pid, status, usage = os.wait4(process.pid, 0)
+    finally:
+        watchdog.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0 or "ready" not in said:
+        raise RuntimeError(f"parallax did not start on {project}")
+    return usage.ru_maxrss / 1024  # KiB on Linux

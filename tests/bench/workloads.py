@@ -27,52 +27,55 @@ def working_copy(path: Path, work: Path) -> Path:
     return target
 
 
-def per_size(cached: Path, work: Path) -> dict[str, float]:
-    """Rows whose growth from 1,000 to 10,000 articles matters."""
+def per_size(cached: Path, work: Path, runs: int = 5) -> dict[str, float]:
+    """Rows whose growth from 1,000 to 10,000 articles matters (median of `runs` each)."""
     path = working_copy(cached, work)
-    figures: dict[str, float] = {"start": gui.start_to_window_ms(path)}
-    figures["open"], figures["memory"] = gui.open_window_ms(path, work)
+    figures: dict[str, float] = {"start": gui.start_to_window_ms(path, runs)}
+    figures["open"] = gui.open_window_ms(path, work, runs)
+    figures["memory"] = gui.peak_rss_mb(path)
     desk = gui.Desk(path, work)
     try:
-        figures["show_100k"] = desk.show_ms(HUNDRED_KB_ID)
-        figures["highlight"] = desk.highlight_ms(ORDINARY_ID, 50)
+        figures["show_100k"] = desk.show_ms(HUNDRED_KB_ID, runs)
+        figures["highlight"] = desk.highlight_ms(ORDINARY_ID, 50, runs)
     finally:
         desk.project.close()
         desk.close()
     with parallax.open_project(path) as project:
-        figures["search"] = max(median_ms(lambda q=q: project.search(q)) for q in SEARCHES)
+        figures["search"] = max(
+            median_ms(lambda q=q: project.search(q), runs=runs) for q in SEARCHES
+        )
     return figures
 
 
-def once(cached: Path, work: Path) -> dict[str, float]:
+def once(cached: Path, work: Path, runs: int = 5, pages: int = 1000) -> dict[str, float]:
     """Rows measured on the largest project only (they do not depend on its size)."""
     path = working_copy(cached, work)
     desk = gui.Desk(path, work)
     try:
         figures = {
-            "show_1m": desk.show_ms(ONE_MILLION_ID),
-            "highlight_1m": desk.highlight_ms(ONE_MILLION_ID, 500_000),
+            "show_1m": desk.show_ms(ONE_MILLION_ID, runs),
+            "highlight_1m": desk.highlight_ms(ONE_MILLION_ID, 500_000, runs),
         }
     finally:
         desk.project.close()
         desk.close()
-    figures["import_html"] = import_html_ms(work)
-    figures["export"] = export_ms(path, work)
+    figures["import_html"] = import_html_ms(work, pages)
+    figures["export"] = export_ms(path, work, min(runs, 3))
     return figures
 
 
-def import_html_ms(work: Path) -> float:
-    pages = write_pages(work / "pages", 1000)
+def import_html_ms(work: Path, count: int = 1000) -> float:
+    pages = write_pages(work / "pages", count)
     with parallax.open_project(work / "import.parallax") as project:
         start = time.perf_counter()
         result = project.import_files([pages])
         elapsed = (time.perf_counter() - start) * 1000
-    if len(result) != 1000:
-        raise RuntimeError(f"imported {len(result)} of 1,000 pages: {result.failures[:3]}")
+    if len(result) != count:
+        raise RuntimeError(f"imported {len(result)} of {count:,} pages: {result.failures[:3]}")
     return elapsed
 
 
-def export_ms(path: Path, work: Path) -> float:
+def export_ms(path: Path, work: Path, runs: int = 3) -> float:
     """A brief of 50 events with 10 linked claims each, from a copy of the project."""
     with parallax.open_project(path) as project:
         copy = project.save_copy(work / "export.parallax")
@@ -83,4 +86,6 @@ def export_ms(path: Path, work: Path) -> float:
             for ann in annotations[n * 10 : n * 10 + 10]:
                 project.link(ann.id, event.id, "corroborates" if n % 3 else "contradicts")
         only = {e.id for e in project.events() if e.title.startswith("Event ")}
-        return median_ms(lambda: project.export_brief(work / "brief.docx", event_ids=only), runs=3)
+        return median_ms(
+            lambda: project.export_brief(work / "brief.docx", event_ids=only), runs=runs
+        )
