@@ -12,7 +12,7 @@ from parallax.ui.article_pane import ArticlePane
 from parallax.ui.desk import ReadingDesk
 from parallax.ui.highlighter import BY_TAG
 from parallax.ui.link_geometry import VisibleBlocks
-from tests.ui.desk_helpers import BORDER_A, MEETING_A, build_project, show_desk
+from tests.ui.desk_helpers import BORDER_A, BORDER_B, MEETING_A, build_project, show_desk
 
 
 @pytest.fixture
@@ -96,6 +96,25 @@ def test_synchronised_scrolling_aligns_the_linked_passage(qtbot, desk, linked) -
     before = right.view.verticalScrollBar().value()
     bar.setValue(0)
     assert right.view.verticalScrollBar().value() == before
+
+
+def test_synchronised_scrolling_follows_whichever_pane_is_scrolled(qtbot, desk, linked) -> None:
+    """Scrolling the right pane brings the left one along too (it used to stay put)."""
+    _project, ids = linked
+    left, right = desk.panes
+    desk.set_sync(True)
+    start = right.article.text.index(BORDER_B)  # type: ignore[union-attr]
+    right.reveal(start, start + 3)
+    line = right.view.fontMetrics().lineSpacing() * 1.6
+    qtbot.waitUntil(
+        lambda: (
+            abs(line_top_in(desk, left, ids.border_a) - line_top_in(desk, right, ids.border_b))
+            <= line
+        )
+    )
+    before = right.view.verticalScrollBar().value()
+    left.view.verticalScrollBar().setValue(left.view.verticalScrollBar().value() + 2)
+    assert abs(right.view.verticalScrollBar().value() - before) <= 3  # led, then followed
 
 
 def test_reveal_annotation_opens_its_article_and_scrolls_to_it(qtbot, desk, linked) -> None:

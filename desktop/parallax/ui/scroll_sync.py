@@ -1,15 +1,16 @@
-"""Synchronised scrolling by linked passages: when a pane scrolls, its right-hand
-neighbour scrolls so that the passage linked to the topmost visible linked passage of
-the left pane lines up with it.
+"""Synchronised scrolling by linked passages: when the analyst scrolls a pane, the other
+panes scroll so that their passages linked to the same event line up with the topmost
+visible linked passage of the pane beside them, outwards from the one scrolled.
 
 Panes scroll by whole lines (QPlainTextEdit), so alignment is to the nearest line; two
-passes absorb lines of different heights (an Arabic fallback font is taller). Following
-runs rightwards only, so a chain of panes follows the one the analyst scrolls and no
-pane ever scrolls its leader back.
+passes absorb lines of different heights (an Arabic fallback font is taller). The pane
+the analyst scrolls leads: while the others follow it, their own scrolling does not
+propagate, so no follower ever scrolls its leader back.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
@@ -39,18 +40,18 @@ def leading_pair(left: ArticlePane, right: ArticlePane) -> tuple[LinkedPassage, 
     raise LookupError("no linked passage in view has a partner in the next pane")
 
 
-def align(left: ArticlePane, right: ArticlePane, common: QWidget) -> bool:
-    """Scroll `right` so its partner passage starts level with `left`'s leading passage
-    (measured in `common`, an ancestor of both); False when no pair is in view."""
+def align(leader: ArticlePane, follower: ArticlePane, common: QWidget) -> bool:
+    """Scroll `follower` so its partner passage starts level with `leader`'s leading
+    passage (measured in `common`, an ancestor of both); False when no pair is in view."""
     try:
-        leader, partner = leading_pair(left, right)
+        lead, partner = leading_pair(leader, follower)
     except LookupError:
         return False
-    want = VisibleBlocks(left.view).line_top(leader.qt_start) + _shift(left, right, common)
-    bar = right.view.verticalScrollBar()
-    line = max(1, right.view.fontMetrics().lineSpacing())
+    want = VisibleBlocks(leader.view).line_top(lead.qt_start) + _shift(leader, follower, common)
+    bar = follower.view.verticalScrollBar()
+    line = max(1, follower.view.fontMetrics().lineSpacing())
     for _ in range(PASSES):
-        now = VisibleBlocks(right.view).line_top(partner.qt_start)
+        now = VisibleBlocks(follower.view).line_top(partner.qt_start)
         steps = round((now - want) / line)
         target = max(bar.minimum(), min(bar.maximum(), bar.value() + steps))
         if target == bar.value():
@@ -59,25 +60,40 @@ def align(left: ArticlePane, right: ArticlePane, common: QWidget) -> bool:
     return True
 
 
-def _shift(left: ArticlePane, right: ArticlePane, common: QWidget) -> float:
-    """How far below the left viewport's top the right viewport's top is (negative)."""
-    left_top = left.view.viewport().mapTo(common, QPoint(0, 0)).y()
-    right_top = right.view.viewport().mapTo(common, QPoint(0, 0)).y()
-    return float(left_top - right_top)
+def _shift(leader: ArticlePane, follower: ArticlePane, common: QWidget) -> float:
+    """How far below the follower's viewport top the leader's viewport top is."""
+    leader_top = leader.view.viewport().mapTo(common, QPoint(0, 0)).y()
+    follower_top = follower.view.viewport().mapTo(common, QPoint(0, 0)).y()
+    return float(leader_top - follower_top)
 
 
 class ScrollSync:
-    """Makes each pane follow its left neighbour while enabled."""
+    """Makes the panes follow the one the analyst scrolls, while enabled."""
 
     def __init__(self, common: QWidget) -> None:
         self.common = common
         self.enabled = False
+        self._leader: ArticlePane | None = None
 
     def follow(self, panes: list[ArticlePane], moved: ArticlePane) -> bool:
-        """Align the pane right of `moved`; True when it was aligned."""
-        if not self.enabled or moved not in panes:
+        """Align the panes on either side of `moved`, each to its neighbour nearer to
+        `moved`; True when any was aligned. A follower's own scrolling is ignored."""
+        if not self.enabled or moved not in panes or self._leader is not None:
             return False
-        index = panes.index(moved)
-        if index + 1 >= len(panes):
-            return False
-        return align(moved, panes[index + 1], self.common)
+        self._leader = moved
+        try:
+            index = panes.index(moved)
+            rightwards = self._chain(panes[index:])
+            leftwards = self._chain(panes[index::-1])
+        finally:
+            self._leader = None
+        return rightwards or leftwards
+
+    def _chain(self, panes: list[ArticlePane]) -> bool:
+        """Each pane follows the one before it in `panes`, until a pair has no link in view."""
+        aligned = False
+        for leader, follower in pairwise(panes):
+            if not align(leader, follower, self.common):
+                break
+            aligned = True
+        return aligned
