@@ -44,3 +44,27 @@ def test_article_annotation_tags_group_by_annotation(project: Project, tmp_path:
         first.id: tuple(sorted((red.id, blue.id)))
     }
     assert second.id not in project.article_annotation_tags(article_id)
+
+
+def test_annotation_spans_match_the_full_annotations(project: Project, tmp_path: Path) -> None:
+    article_id = _article(project, tmp_path)
+    later = project.annotate(article_id, 21, 35, kind="fact")
+    first = project.annotate(article_id, 0, 13)
+    same_start = project.annotate(article_id, 0, 5, kind="quote")
+    spans = project.annotation_spans(article_id)
+    full = project.annotations(article_id)
+    assert [tuple(s) for s in spans] == [(a.id, a.start, a.end, str(a.kind)) for a in full]
+    assert [s.id for s in spans] == [first.id, same_start.id, later.id]  # by start, then id
+    assert spans[2].kind == "fact" and spans[2].start == 21
+
+
+def test_annotations_with_ids_skip_the_deleted(project: Project, tmp_path: Path) -> None:
+    article_id = _article(project, tmp_path)
+    later = project.annotate(article_id, 21, 35, note="kept")
+    first = project.annotate(article_id, 0, 13)
+    gone = project.annotate(article_id, 3, 9)
+    project.delete_annotation(gone.id)
+    found = project.annotations_with_ids(iter([later.id, gone.id, first.id, later.id]))
+    assert [a.id for a in found] == [first.id, later.id]  # by position, once each
+    assert found[1].note == "kept" and found[1] == project.annotation(later.id)
+    assert project.annotations_with_ids([]) == []

@@ -112,11 +112,43 @@ def test_plain_text_is_identity_and_bounds_are_checked() -> None:
         offsets.to_offset(-1)
 
 
-def test_block_starts_match_the_document(qtbot) -> None:
-    text = "one 😀\ntwo\u2029three\ufdd0four\u2028still four\n\nlast 🇮🇶"
-    widget = QPlainTextEdit()
-    qtbot.addWidget(widget)
-    widget.setPlainText(text)
-    doc = widget.document()
-    expected = [doc.findBlockByNumber(n).position() for n in range(doc.blockCount())]
-    assert OffsetMap(text).block_starts() == expected
+def document_block_starts(editor: QPlainTextEdit, text: str) -> list[int]:
+    """Where Qt itself starts each block of `text`."""
+    editor.setPlainText(text)
+    doc = editor.document()
+    return [doc.findBlockByNumber(n).position() for n in range(doc.blockCount())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one 😀\ntwo\u2029three\ufdd0four\u2028still four\n\nlast 🇮🇶",
+        # only line feeds (the fast path): astral characters around them, empty lines,
+        # a last line without one
+        "😀\n\nقال 👍🏽 café\u0301\n🇮🇶🇮🇶 x\n\n\nend 𝒳",
+    ],
+)
+def test_block_starts_match_the_document(editor: QPlainTextEdit, text: str) -> None:
+    assert OffsetMap(text).block_starts() == document_block_starts(editor, text)
+
+
+def test_text_within_the_bmp_has_no_astral_offsets() -> None:
+    text = "قال فالح\u00a0الفياض café\u0301 — ok\n" * 3
+    offsets = OffsetMap(text)
+    assert offsets.astral_offsets == []
+    assert [offsets.to_qt(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+    assert OffsetMap("a😀b😀").astral_offsets == [1, 3]
+
+
+def test_random_texts_convert_exactly(editor: QPlainTextEdit) -> None:
+    import random
+
+    alphabet = ["a", " ", "\n", "\n", "é", "\u0301", "ق", "\u00a0", "😀", "🇮", "𝒳", "\u2029"]
+    rng = random.Random(20240601)
+    for _ in range(60):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        offsets = OffsetMap(text)
+        assert [offsets.to_qt(i) for i in range(len(text) + 1)] == [
+            utf16_index(text, i) for i in range(len(text) + 1)
+        ]
+        assert offsets.block_starts() == document_block_starts(editor, text), repr(text)

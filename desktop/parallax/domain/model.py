@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NewType
+from typing import NamedTuple, NewType
 
 OutletId = NewType("OutletId", int)
 ArticleId = NewType("ArticleId", int)
@@ -146,6 +146,17 @@ class Annotation:
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     version: int = 1
+
+
+class AnnotationSpan(NamedTuple):
+    """Where an annotation sits and what kind it is: all a highlight needs. A tuple, not a
+    full `Annotation`, so that showing an article with thousands of highlights reads and
+    keeps only this (quotes and notes are read for the rows a list actually shows)."""
+
+    id: AnnotationId
+    start: int
+    end: int
+    kind: str  # an AnnotationKind value
 
 
 @dataclass(frozen=True, slots=True)

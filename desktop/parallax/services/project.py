@@ -336,6 +336,17 @@ class Project:
         with self._store.reading() as s:
             return annotation_repo.for_article(s, article_id)
 
+    def annotation_spans(self, article_id: int) -> list[annotation_repo.AnnotationSpan]:
+        """Id, start, end and kind of an article's annotations, by position: enough to
+        highlight them, and much cheaper to read than `annotations` for thousands."""
+        with self._store.reading() as s:
+            return annotation_repo.spans_for_article(s, article_id)
+
+    def annotations_with_ids(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The annotations with these ids that still exist, by article and position."""
+        with self._store.reading() as s:
+            return annotation_repo.with_ids(s, annotation_ids)
+
     def annotation_counts(self, article_ids: Iterable[int]) -> dict[int, int]:
         """How many annotations each of these articles has (one query)."""
         with self._store.reading() as s:

@@ -3,11 +3,16 @@
 A table model over that article's annotations (kind, quote, note), kept in step with the
 change bus by a diff against one re-read of the article's list: rows are inserted,
 removed or changed in place, so the view keeps its selection and scroll position.
+
+The model holds each row's span (id, position, kind), which the pane has just read to show
+the article anyway; quotes and notes are read a page of rows at a time, for the rows the
+view asks about, so a list of 2,000 costs no more to show than one of 20.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.domain.errors import NotFoundError
-from parallax.domain.model import Annotation, AnnotationKind, Changes
+from parallax.domain.model import Annotation, AnnotationKind, AnnotationSpan, Changes
 from parallax.services.project import Project
 from parallax.ui import style
+from parallax.ui.highlight_spans import AnySpan, as_span
 from parallax.ui.session import ProjectSession
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -41,6 +47,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 QUOTE_CHARS = 160
 MAX_SINGLE_READS = 40  # more changed annotations than this: re-read the article's list
+PAGE = 60  # rows whose quotes and notes are read together
 
 
 class AnnotationListModel(QAbstractTableModel):
@@ -52,13 +59,14 @@ class AnnotationListModel(QAbstractTableModel):
         super().__init__(parent)
         self._project = project
         self._article_id: int | None = None
-        self._rows: list[Annotation] = []
+        self._rows: list[AnnotationSpan] = []
+        self._full: dict[int, Annotation] = {}  # quotes and notes read so far, by id
 
     @property
     def article_id(self) -> int | None:
         return self._article_id
 
-    def set_article(self, article_id: int | None, rows: list[Annotation] | None = None) -> None:
+    def set_article(self, article_id: int | None, rows: Sequence[AnySpan] | None = None) -> None:
         """Show another article's annotations (None: none); `rows` when the caller has just
         read them (the pane did, to open the article), so they are not read twice."""
         if article_id == self._article_id:
@@ -66,8 +74,9 @@ class AnnotationListModel(QAbstractTableModel):
         self.beginResetModel()
         self._article_id = article_id
         if rows is None:
-            rows = self._project.annotations(article_id) if article_id is not None else []
-        self._rows = list(rows)
+            rows = self._project.annotation_spans(article_id) if article_id is not None else []
+        self._rows = [as_span(r) for r in rows]
+        self._full = {r.id: r for r in rows if isinstance(r, Annotation)}
         self.endResetModel()
 
     def kind_at(self, row: int) -> str:
@@ -75,6 +84,16 @@ class AnnotationListModel(QAbstractTableModel):
 
     def row_of(self, annotation_id: int) -> int:
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
+
+    def annotation_at(self, row: int) -> Annotation | None:
+        """The full annotation of a row, reading its page of rows if need be (None if it
+        was deleted meanwhile)."""
+        key = self._rows[row].id
+        if key not in self._full:
+            first = max(0, row - PAGE // 4)
+            page = (s.id for s in self._rows[first : first + PAGE] if s.id not in self._full)
+            self._full.update((a.id, a) for a in self._project.annotations_with_ids(page))
+        return self._full.get(key)
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -97,16 +116,21 @@ class AnnotationListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        ann = self._rows[index.row()]
+        span = self._rows[index.row()]
         if role == IdRole:
-            return int(ann.id)
+            return int(span.id)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return QColor(style.KIND_COLOURS.get(str(span.kind), style.KIND_COLOURS["claim"]))
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return str(span.kind).title()
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        ann = self.annotation_at(index.row())
+        if ann is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(ann, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n\n".join(filter(None, [ann.quote, ann.note]))
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return QColor(style.KIND_COLOURS.get(str(ann.kind), style.KIND_COLOURS["claim"]))
-        return None
+        return "\n\n".join(filter(None, [ann.quote, ann.note]))
 
     # ---------------------------------------------------------------- changes
     def apply_changes(self, changes: Changes) -> None:
@@ -118,7 +142,7 @@ class AnnotationListModel(QAbstractTableModel):
         if self._article_id not in changes.articles and not changes.annotations & shown:
             return
         if not changes.annotations or len(changes.annotations) > MAX_SINGLE_READS:
-            self._merge(self._project.annotations(self._article_id))
+            self._merge(self._project.annotation_spans(self._article_id))
             return
         for annotation_id in changes.annotations:
             self._update_one(annotation_id)
@@ -131,6 +155,7 @@ class AnnotationListModel(QAbstractTableModel):
         row = self.row_of(annotation_id)
         if ann is not None and ann.article_id != self._article_id:
             ann = None
+        self._full.pop(annotation_id, None)
         if row >= 0 and (ann is None or ann.start != self._rows[row].start):
             self.beginRemoveRows(_ROOT, row, row)
             del self._rows[row]
@@ -138,16 +163,19 @@ class AnnotationListModel(QAbstractTableModel):
             row = -1
         if ann is None:
             return
+        self._full[ann.id] = ann
         if row >= 0:
-            self._rows[row] = ann
+            self._rows[row] = as_span(ann)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
             return
         position = bisect_left([(a.start, a.id) for a in self._rows], (ann.start, ann.id))
         self.beginInsertRows(_ROOT, position, position)
-        self._rows.insert(position, ann)
+        self._rows.insert(position, as_span(ann))
         self.endInsertRows()
 
-    def _merge(self, fresh: list[Annotation]) -> None:
+    def _merge(self, fresh: list[AnnotationSpan]) -> None:
+        """Turn the rows into `fresh` by removals, moves and insertions; every row's quote
+        and note are read again when next shown (any of them may have changed)."""
         wanted = {a.id for a in fresh}
         for row in range(len(self._rows) - 1, -1, -1):
             if self._rows[row].id not in wanted:
@@ -157,10 +185,7 @@ class AnnotationListModel(QAbstractTableModel):
         for position, ann in enumerate(fresh):
             current = self._rows[position] if position < len(self._rows) else None
             if current is not None and current.id == ann.id:
-                if current != ann:
-                    self._rows[position] = ann
-                    last = len(self.HEADERS) - 1
-                    self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+                self._rows[position] = ann
                 continue
             old = self.row_of(ann.id)
             if old >= 0:  # it moved (re-anchored): take it out, put it back in order
@@ -170,6 +195,10 @@ class AnnotationListModel(QAbstractTableModel):
             self.beginInsertRows(_ROOT, position, position)
             self._rows.insert(position, ann)
             self.endInsertRows()
+        self._full.clear()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
 
 def _cell(ann: Annotation, column: int) -> str:
@@ -220,7 +249,7 @@ class AnnotationListPanel(QWidget):
         session.selection_changed.connect(self._select)
 
     def show_article(
-        self, article_id: int | None, title: str = "", rows: list[Annotation] | None = None
+        self, article_id: int | None, title: str = "", rows: Sequence[AnySpan] | None = None
     ) -> None:
         """Follow the current pane's article (`rows`: its annotations, if just read)."""
         self.model.set_article(article_id, rows)

@@ -2,8 +2,9 @@
 
 The text is loaded when the pane shows an article and set with `setPlainText`; quotes
 and offsets always come from `Article.text` through `OffsetMap`, never from the widget.
-The pane also keeps its passages that are linked to events (for the connectors between
-panes), in Qt positions, refreshed only when a change names events or those passages.
+The pane also knows its passages that are linked to events (for the connectors between
+panes), in Qt positions: read when first asked for (a pane alone on the desk never is),
+and again only after a change names events or those passages.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from parallax.domain.errors import NotFoundError
-from parallax.domain.model import Annotation, Article, Changes
+from parallax.domain.model import AnnotationSpan, Article, Changes
 from parallax.ui import annotation_info, pane_menu
 from parallax.ui.highlighter import BY_KIND, BY_TAG, AnnotationHighlighter
 from parallax.ui.link_geometry import LinkedPassage, VisibleBlocks, Where, linked_passage
@@ -48,8 +49,8 @@ class ArticlePane(QWidget):
         self.session = session
         self.article: Article | None = None
         self.offsets = OffsetMap("")
-        self.linked: list[LinkedPassage] = []
-        self.fresh_annotations: list[Annotation] | None = None  # as read, until a change
+        self._linked: list[LinkedPassage] | None = None  # None: not read yet
+        self.fresh_annotations: list[AnnotationSpan] | None = None  # as read, until a change
         self.colour_mode = BY_KIND
         self._pending_offset: int | None = None
         self.header = PaneHeader()
@@ -75,6 +76,11 @@ class ArticlePane(QWidget):
         ):
             with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
                 signal.disconnect(slot)
+        # Let go of the article's index now: the pane object may outlive its widget until
+        # the garbage collector finds its cycles.
+        self.highlighter.clear()
+        self.fresh_annotations = None
+        self._linked = []
 
     def _connect(self) -> None:
         self.header.close_clicked.connect(lambda: self.close_requested.emit(self))
@@ -102,7 +108,7 @@ class ArticlePane(QWidget):
         self.article = article
         self.offsets = OffsetMap(article.text)
         self.header.show_article(article, outlet)
-        annotations = project.annotations(article_id)
+        annotations = project.annotation_spans(article_id)
         self.fresh_annotations = annotations
         excluded = project.excluded_spans(article_id)
         self.highlighter.set_content(self.offsets, annotations, excluded, rehighlight=False)
@@ -118,7 +124,7 @@ class ArticlePane(QWidget):
         self._pending_offset = offset
         if offset is not None:
             QTimer.singleShot(0, self._apply_pending_scroll)
-        self._load_links()
+        self._forget_links()
         self.article_changed.emit(self)
 
     def scroll_offset(self) -> int:
@@ -266,7 +272,7 @@ class ArticlePane(QWidget):
 
     # ---------------------------------------------------------------- updates
     def _own(self, annotation_id: int | None) -> int | None:
-        return annotation_id if annotation_id in self.highlighter.annotation_ids() else None
+        return annotation_id if self.highlighter.shows(annotation_id) else None
 
     def _show_selection(self, annotation_id: int | None) -> None:
         self.highlighter.set_selected(self._own(annotation_id))
@@ -277,8 +283,8 @@ class ArticlePane(QWidget):
             return
         if changes.outlets and self.article.outlet_id in changes.outlets:
             self._refresh_header()
-        mine = changes.annotations & self.highlighter.annotation_ids()
-        touched = self.article.id in changes.articles or bool(mine)
+        mine = any(self.highlighter.shows(i) for i in changes.annotations)
+        touched = self.article.id in changes.articles or mine
         if touched and (changes.spans or not changes.annotations):
             self.highlighter.set_excluded(self.session.project.excluded_spans(self.article.id))
         if touched:
@@ -286,15 +292,15 @@ class ArticlePane(QWidget):
             self._update_annotations(changes)
         if self.colour_mode == BY_TAG and (changes.tags or touched):
             self.set_colour_mode(BY_TAG)
-        linked = {p.annotation_id for p in self.linked}
-        if changes.events or (changes.annotations & linked):
-            self._load_links()
+        if changes.events or self._links_name(changes.annotations):
+            self._forget_links()
         self.view.viewport().update()
 
     def _update_annotations(self, changes: Changes) -> None:
         assert self.article is not None
         if len(changes.annotations) > MAX_SINGLE_READS or not changes.annotations:
-            self.highlighter.update_annotations(self.session.project.annotations(self.article.id))
+            spans = self.session.project.annotation_spans(self.article.id)
+            self.highlighter.update_annotations(spans)
         else:
             self._update_named(changes.annotations)
         self._show_selection(self.session.selected)
@@ -315,21 +321,39 @@ class ArticlePane(QWidget):
                 removed.append(annotation_id)
         self.highlighter.apply_updates(changed, removed)
 
-    def _load_links(self) -> None:
-        """Read which of this article's passages are linked to events (one query)."""
-        self.linked = []
-        if self.article is not None:
-            starts = self.offsets.block_starts()
-            for link in self.session.project.article_event_links(self.article.id):
-                span = self.highlighter.span_of(link.annotation_id)
-                if span is None:
-                    continue
+    @property
+    def linked(self) -> list[LinkedPassage]:
+        """This article's passages linked to events, in Qt positions (one query, on first
+        use after the article or its links changed)."""
+        if self._linked is None:
+            self._linked = self._read_links()
+        return self._linked
+
+    def _read_links(self) -> list[LinkedPassage]:
+        if self.article is None:
+            return []
+        starts = self.offsets.block_starts()
+        passages = []
+        for link in self.session.project.article_event_links(self.article.id):
+            span = self.highlighter.span_of(link.annotation_id)
+            if span is not None:
                 qt_span = self.offsets.span_to_qt(*span)
-                self.linked.append(
+                passages.append(
                     linked_passage(
                         link.annotation_id, link.event_id, str(link.stance), qt_span, starts
                     )
                 )
+        return passages
+
+    def _links_name(self, annotation_ids: frozenset[int]) -> bool:
+        """Whether any of these annotations is a linked passage read before."""
+        if not self._linked or not annotation_ids:
+            return False
+        return any(p.annotation_id in annotation_ids for p in self._linked)
+
+    def _forget_links(self) -> None:
+        """Read the links again when next asked (the connectors ask when they repaint)."""
+        self._linked = None
         self.links_changed.emit(self)
 
     def _refresh_header(self) -> None:
