@@ -14,7 +14,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, TypeVar
 
 from parallax.domain.errors import InvalidInputError, KnownError
 from parallax.domain.model import (
@@ -44,9 +45,7 @@ from parallax.domain.model import (
 )
 from parallax.domain.text import validate_span
 from parallax.services import actors as actor_service
-from parallax.services import codebook, comparison, judgments, suggestions
-from parallax.services.importing import ImportPreview, ImportResult, import_paths, preview_paths
-from parallax.services.suggestions import LinkSuggestion
+from parallax.services import codebook, comparison, judgments
 from parallax.store import actors as actor_repo
 from parallax.store import annotations as annotation_repo
 from parallax.store import articles as article_repo
@@ -56,6 +55,11 @@ from parallax.store import settings as setting_repo
 from parallax.store import stats
 from parallax.store.engine import Store, database_url
 from parallax.store.schema import ensure_schema
+
+if TYPE_CHECKING:  # imported where used: opening a project needs neither (~70 ms)
+    from parallax.services import suggestions
+    from parallax.services.importing import ImportPreview, ImportResult
+    from parallax.services.suggestions import LinkSuggestion
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +151,8 @@ class Project:
         reason), `.duplicates` and `.near_duplicates`; a failed file leaves the project as
         it was. `overrides` maps a file path to corrected metadata from the review table.
         """
+        from parallax.services.importing import import_paths
+
         result = import_paths(
             self._store,
             [Path(p) for p in paths],
@@ -172,6 +178,8 @@ class Project:
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ImportPreview]:
         """What each file would become (metadata, boilerplate, duplicates), writing nothing."""
+        from parallax.services.importing import preview_paths
+
         return preview_paths(paths, store=self._store, progress=progress, cancelled=cancelled)
 
     def articles(self) -> list[Article]:
@@ -669,16 +677,20 @@ class Project:
     # -------------------------------------------------------------- suggestions
     def _suggestion_cache(self) -> suggestions.SuggestionCache:
         if self._suggestions is None:
-            self._suggestions = suggestions.SuggestionCache()
+            self._suggestions = _suggestions().SuggestionCache()
         return self._suggestions
 
     def suggest_links(self, annotation_id: int, limit: int = 10) -> list[LinkSuggestion]:
         """Passages in other articles that probably report this claim's event, best first."""
-        return suggestions.suggest_links(self, annotation_id, limit, cache=self._suggestion_cache())
+        return _suggestions().suggest_links(
+            self, annotation_id, limit, cache=self._suggestion_cache()
+        )
 
     def suggest_for_event(self, event_id: int, limit: int = 10) -> list[LinkSuggestion]:
         """Passages in articles not yet linked to the event that probably report it."""
-        return suggestions.suggest_for_event(self, event_id, limit, cache=self._suggestion_cache())
+        return _suggestions().suggest_for_event(
+            self, event_id, limit, cache=self._suggestion_cache()
+        )
 
     def dismiss_link(
         self,
@@ -688,19 +700,21 @@ class Project:
         event_id: int | None = None,
     ) -> None:
         """Never suggest this passage again for this annotation (or event)."""
-        suggestions.dismiss_link(self, suggestion, annotation_id=annotation_id, event_id=event_id)
+        _suggestions().dismiss_link(
+            self, suggestion, annotation_id=annotation_id, event_id=event_id
+        )
 
     def actor_mentions(self, actor_id: int) -> list[tuple[int, int, int]]:
         """Likely mentions of an actor (by name or alias) as (article id, start, end)."""
-        return suggestions.actor_mentions(self, actor_id)
+        return _suggestions().actor_mentions(self, actor_id)
 
     def suggest_aliases(self) -> list[list[str]]:
         """Groups of actor names that are probably one person spelled differently."""
-        return suggestions.suggest_aliases(self)
+        return _suggestions().suggest_aliases(self)
 
     def suggest_actors(self, min_articles: int = 2) -> list[suggestions.ActorSuggestion]:
         """Names recurring across sources that are not yet actors."""
-        return suggestions.suggest_actors(self, min_articles)
+        return _suggestions().suggest_actors(self, min_articles)
 
     # ----------------------------------------------------------------- codebook
     def tags(self) -> list[Tag]:
@@ -860,6 +874,14 @@ class Project:
         from parallax.services.brief import export_brief
 
         return export_brief(self, Path(path), **options)
+
+
+def _suggestions() -> ModuleType:
+    """`parallax.services.suggestions`, imported on first use: it brings the name and
+    date matchers, which opening a project (and so starting the app) does not need."""
+    from parallax.services import suggestions
+
+    return suggestions
 
 
 def _current_user() -> str:
