@@ -103,3 +103,17 @@ def test_boilerplate_dates_are_left_out(demo: Project) -> None:
     first = dates_in_article(demo, rudaw.id)[0]
     demo.mark_boilerplate(rudaw.id, first.start, first.end)
     assert all(m.start != first.start for m in dates_in_article(demo, rudaw.id))
+
+
+def test_reports_and_counts_of_some_events_match_those_of_all(demo: Project) -> None:
+    """The Events tab reads a block of events at a time: per event, the same figures as
+    reading every event at once."""
+    every = demo.events()
+    assert [e.id for e in every] == demo.event_ids()
+    some = [every[0].id, every[-1].id]
+    assert demo.events_with_ids([some[1], some[0], 999_999]) == [every[0], every[-1]]
+    all_counts = demo.event_source_counts()
+    assert demo.event_source_counts(some) == {i: all_counts[i] for i in some if i in all_counts}
+    wanted = [r for r in demo.event_reports() if r.event_id in some]
+    assert demo.event_reports(some) == wanted
+    assert demo.event_reports([]) == [] and demo.event_source_counts([]) == {}

@@ -102,6 +102,49 @@ def test_events_model_rows_and_counts(qtmodeltester, corpus_project):
     qtmodeltester.check(model)
 
 
+def test_events_model_reads_rows_a_block_at_a_time(
+    qtmodeltester, corpus_project, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(EventsModel, "BLOCK", 2)
+    article = corpus_project.article_summaries()[0]
+    events = [corpus_project.create_event(f"Event {n}", f"2017-05-1{n}") for n in range(5)]
+    ann = corpus_project.annotate(article.id, 0, 5)
+    corpus_project.link(ann.id, events[4].id, "corroborates")
+    reads: list[list[int]] = []
+    read_many = EventsModel._read_many
+    monkeypatch.setattr(
+        EventsModel, "_read_many", lambda self, ids: reads.append(ids) or read_many(self, ids)
+    )
+    model = EventsModel(corpus_project)
+    assert model.rowCount() == 5 and reads == []  # ids only, until a row is shown
+    assert model.index(3, 1).data(Display) == "Event 3"
+    assert reads == [[events[2].id, events[3].id]]
+    assert model.index(4, 5).data(Display) == "corroborated by 1"
+    corpus_project.update_event(events[0].id, title="Renamed, never shown")
+    model.apply_changes(Changes(events=frozenset({events[0].id})))
+    assert model.index(0, 1).data(Display) == "Renamed, never shown"
+    qtmodeltester.check(model)
+    titles = [model.index(r, 1).data(Display) for r in range(5)]
+    assert titles == ["Renamed, never shown", "Event 1", "Event 2", "Event 3", "Event 4"]
+    assert sorted(i for ids in reads for i in ids) == [e.id for e in events[1:]]
+
+
+def test_events_sort_by_a_count_reads_every_block(corpus_project, monkeypatch):
+    from parallax.ui.panels import table_view
+
+    monkeypatch.setattr(EventsModel, "BLOCK", 2)
+    article = corpus_project.article_summaries()[0]
+    events = [corpus_project.create_event(f"Event {n}", f"2017-05-1{n}") for n in range(5)]
+    for n, event in enumerate(events):
+        for start in range(0, 10 * n, 10):
+            ann = corpus_project.annotate(article.id, start, start + 5)
+            corpus_project.link(ann.id, event.id, "reports")
+    view = table_view(EventsModel(corpus_project))
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # passages
+    proxy = view.model()
+    assert [proxy.index(r, 2).data(Display) for r in range(5)] == [4, 3, 2, 1, 0]
+
+
 def test_actors_model_names_aliases_counts(qtmodeltester, corpus_project):
     actor = corpus_project.add_actor("Falah al-Fayadh", aliases=["Faleh al-Fayyad"])
     model = ActorsModel(corpus_project)

@@ -55,9 +55,10 @@ class EventReport:
     stance: Stance
 
 
-def event_reports(store: Store) -> list[EventReport]:
+def event_reports(store: Store, event_ids: Iterable[int] | None = None) -> list[EventReport]:
+    """Every event link (only those of `event_ids`, when given) as an `EventReport`."""
     with store.reading() as s:
-        rows = event_ops.event_reports(s)
+        rows = event_ops.event_reports(s, event_ids)
     return [EventReport(e, a, art, o, Stance(st)) for e, a, art, o, st in rows]
 
 

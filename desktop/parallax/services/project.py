@@ -595,6 +595,16 @@ class Project:
         with self._store.reading() as s:
             return event_repo.list_events(s)
 
+    def event_ids(self) -> list[int]:
+        """Every event's id, in the order `events()` lists them (one light query)."""
+        with self._store.reading() as s:
+            return list(event_repo.list_event_ids(s))
+
+    def events_with_ids(self, event_ids: Iterable[int]) -> list[Event]:
+        """The events with these ids that still exist, in the order of `events()`."""
+        with self._store.reading() as s:
+            return event_repo.events_with_ids(s, event_ids)
+
     def event(self, event_id: int) -> Event:
         with self._store.reading() as s:
             return event_repo.get_event(s, event_id)
@@ -660,14 +670,18 @@ class Project:
         with self._store.reading() as s:
             return event_repo.links_for_event(s, event_id)
 
-    def event_reports(self) -> list[comparison.EventReport]:
-        """Every event link with its article, outlet and stance (one query)."""
-        return comparison.event_reports(self._store)
+    def event_reports(self, event_ids: Iterable[int] | None = None) -> list[comparison.EventReport]:
+        """Every event link with its article, outlet and stance (one query); only the
+        links of `event_ids` when given."""
+        return comparison.event_reports(self._store, event_ids)
 
-    def event_source_counts(self) -> dict[int, tuple[int, int]]:
-        """Per event id: (linked passages, distinct articles)."""
+    def event_source_counts(
+        self, event_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[int, int]]:
+        """Per event id (of `event_ids`, or of every event): (linked passages, distinct
+        articles)."""
         with self._store.reading() as s:
-            return event_repo.source_counts(s)
+            return event_repo.source_counts(s, event_ids)
 
     def article_event_links(self, article_id: int) -> list[EventLink]:
         """Every event link of an article's passages, by position (for the desk's connectors)."""

@@ -6,7 +6,7 @@ detail one by one costs a query (and a session) per claim, so these read whole s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from parallax.domain.model import (
     Precision,
     Stance,
 )
+from parallax.store.batches import id_chunks
 from parallax.store.tables import (
     AnnotationActorRow,
     AnnotationRow,
@@ -30,8 +31,6 @@ from parallax.store.tables import (
     EventLinkRow,
     OutletRow,
 )
-
-CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
 
 _ANNOTATION = (
     AnnotationRow.id,
@@ -43,12 +42,6 @@ _ANNOTATION = (
     AnnotationRow.note,
     AnnotationRow.credibility,
 )
-
-
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    listed = list(dict.fromkeys(ids))
-    for i in range(0, len(listed), CHUNK):
-        yield listed[i : i + CHUNK]
 
 
 def _annotation(row: Sequence[object]) -> Annotation:
@@ -75,7 +68,7 @@ def _by_article_order(query: Select) -> Select:  # type: ignore[type-arg]
 def linked_claims(session: Session, event_ids: Sequence[int]) -> list[tuple[EventLink, Annotation]]:
     """Each event link of these events with its annotation, by event then reading order."""
     found: list[tuple[EventLink, Annotation]] = []
-    for chunk in _chunks(event_ids):
+    for chunk in id_chunks(event_ids):
         query = select(EventLinkRow.event_id, EventLinkRow.stance, *_ANNOTATION).join(
             AnnotationRow, AnnotationRow.id == EventLinkRow.annotation_id
         )
@@ -89,7 +82,7 @@ def linked_claims(session: Session, event_ids: Sequence[int]) -> list[tuple[Even
 def annotations(session: Session, annotation_ids: Iterable[int]) -> list[Annotation]:
     """These annotations in reading order (missing ids are left out)."""
     found: list[Annotation] = []
-    for chunk in _chunks(annotation_ids):
+    for chunk in id_chunks(annotation_ids):
         query = _by_article_order(select(*_ANNOTATION).where(AnnotationRow.id.in_(chunk)))
         found.extend(_annotation(r) for r in session.execute(query))
     return found
@@ -98,7 +91,7 @@ def annotations(session: Session, annotation_ids: Iterable[int]) -> list[Annotat
 def annotations_of_articles(session: Session, article_ids: Iterable[int]) -> list[Annotation]:
     """Every annotation of these articles, by article then position."""
     found: list[Annotation] = []
-    for chunk in _chunks(article_ids):
+    for chunk in id_chunks(article_ids):
         query = select(*_ANNOTATION).where(AnnotationRow.article_id.in_(chunk))
         found.extend(_annotation(r) for r in session.execute(_by_article_order(query)))
     return found
@@ -129,7 +122,7 @@ def sources(session: Session, article_ids: Iterable[int]) -> dict[int, BriefSour
         OutletRow.descriptor,
         ArticleRow.published_precision,
     )
-    for chunk in _chunks(article_ids):
+    for chunk in id_chunks(article_ids):
         query = (
             select(*columns)
             .outerjoin(OutletRow, OutletRow.id == ArticleRow.outlet_id)
@@ -157,7 +150,7 @@ def sources(session: Session, article_ids: Iterable[int]) -> dict[int, BriefSour
 def texts(session: Session, article_ids: Iterable[int]) -> dict[int, str]:
     """The full text of these articles (to see which actor aliases they spell out)."""
     found: dict[int, str] = {}
-    for chunk in _chunks(article_ids):
+    for chunk in id_chunks(article_ids):
         query = select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(chunk))
         found.update((aid, text) for aid, text in session.execute(query))
     return found
@@ -166,7 +159,7 @@ def texts(session: Session, article_ids: Iterable[int]) -> dict[int, str]:
 def actor_ids(session: Session, annotation_ids: Iterable[int]) -> dict[int, list[int]]:
     """The actors tagged on each of these annotations."""
     found: dict[int, list[int]] = {}
-    for chunk in _chunks(annotation_ids):
+    for chunk in id_chunks(annotation_ids):
         query = (
             select(AnnotationActorRow.annotation_id, AnnotationActorRow.actor_id)
             .where(AnnotationActorRow.annotation_id.in_(chunk))
@@ -182,7 +175,7 @@ def actor_ids(session: Session, annotation_ids: Iterable[int]) -> dict[int, list
 def tag_ids(session: Session, annotation_ids: Iterable[int]) -> dict[int, list[int]]:
     """The codebook tags on each of these annotations."""
     found: dict[int, list[int]] = {}
-    for chunk in _chunks(annotation_ids):
+    for chunk in id_chunks(annotation_ids):
         query = select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id).where(
             AnnotationTagRow.annotation_id.in_(chunk)
         )
@@ -194,7 +187,7 @@ def tag_ids(session: Session, annotation_ids: Iterable[int]) -> dict[int, list[i
 def events_of(session: Session, annotation_ids: Iterable[int]) -> dict[int, list[int]]:
     """The events each of these annotations is linked to."""
     found: dict[int, list[int]] = {}
-    for chunk in _chunks(annotation_ids):
+    for chunk in id_chunks(annotation_ids):
         query = select(EventLinkRow.annotation_id, EventLinkRow.event_id).where(
             EventLinkRow.annotation_id.in_(chunk)
         )

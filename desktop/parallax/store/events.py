@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -19,6 +21,7 @@ from parallax.domain.model import (
     Stance,
 )
 from parallax.store import convert
+from parallax.store.batches import id_chunks
 from parallax.store.tables import (
     AnnotationRow,
     ArticleRow,
@@ -79,24 +82,48 @@ def delete_event(session: Session, event_id: int) -> tuple[Event, list[EventLink
     return event, links
 
 
+_EVENT_COLUMNS = (
+    EventRow.id,
+    EventRow.title,
+    EventRow.start,
+    EventRow.end,
+    EventRow.precision,
+    EventRow.place,
+    EventRow.description,
+)
+_EVENT_ORDER = (EventRow.start.is_(None), EventRow.start, EventRow.id)
+
+
+def _event(row: Sequence[Any]) -> Event:
+    i, t, s, e, p, pl, d = row
+    return Event(EventId(i), t, s, e, Precision(p) if p else None, pl, d)
+
+
 def list_events(session: Session) -> list[Event]:
     """Every event, dated ones first by date. Built from column tuples, not ORM objects:
     the Events tab and the timeline read thousands of them when a project opens."""
-    rows = session.execute(
-        select(
-            EventRow.id,
-            EventRow.title,
-            EventRow.start,
-            EventRow.end,
-            EventRow.precision,
-            EventRow.place,
-            EventRow.description,
-        ).order_by(EventRow.start.is_(None), EventRow.start, EventRow.id)
-    )
-    return [
-        Event(EventId(i), t, s, e, Precision(p) if p else None, pl, d)
-        for i, t, s, e, p, pl, d in rows
-    ]
+    rows = session.execute(select(*_EVENT_COLUMNS).order_by(*_EVENT_ORDER))
+    return [_event(row) for row in rows]
+
+
+def list_event_ids(session: Session) -> list[EventId]:
+    """The ids of every event, in the order of `list_events`: enough for a table to know
+    its rows before it reads the few on screen."""
+    rows = session.connection().execute(select(EventRow.id).order_by(*_EVENT_ORDER))
+    return [EventId(i) for (i,) in rows]
+
+
+def events_with_ids(session: Session, event_ids: Iterable[int]) -> list[Event]:
+    """The events with these ids that still exist, in the order of `list_events`."""
+    found: list[Event] = []
+    for chunk in id_chunks(event_ids):
+        query = select(*_EVENT_COLUMNS).where(EventRow.id.in_(chunk))
+        found += [_event(row) for row in session.connection().execute(query)]
+    return sorted(found, key=_event_order)
+
+
+def _event_order(event: Event) -> tuple[bool, dt.date, int]:
+    return (event.start is None, event.start or dt.date.min, event.id)
 
 
 def link(session: Session, annotation_id: int, event_id: int, stance: Stance) -> None:
@@ -140,9 +167,11 @@ def links_for_event(session: Session, event_id: int) -> list[EventLink]:
     return [EventLink(AnnotationId(a), EventId(event_id), Stance(s)) for a, s in rows]
 
 
-def source_counts(session: Session) -> dict[int, tuple[int, int]]:
-    """Per event: (linked passages, distinct articles)."""
-    rows = session.execute(
+def source_counts(
+    session: Session, event_ids: Iterable[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Per event (of `event_ids`, or every one): (linked passages, distinct articles)."""
+    query = (
         select(
             EventLinkRow.event_id,
             func.count(),
@@ -151,7 +180,13 @@ def source_counts(session: Session) -> dict[int, tuple[int, int]]:
         .join(AnnotationRow, AnnotationRow.id == EventLinkRow.annotation_id)
         .group_by(EventLinkRow.event_id)
     )
-    return {eid: (n, a) for eid, n, a in rows}
+    if event_ids is None:
+        return {eid: (n, a) for eid, n, a in session.execute(query)}
+    counts: dict[int, tuple[int, int]] = {}
+    for chunk in id_chunks(event_ids):
+        rows = session.connection().execute(query.where(EventLinkRow.event_id.in_(chunk)))
+        counts.update((eid, (n, a)) for eid, n, a in rows)
+    return counts
 
 
 def links_for_article(session: Session, article_id: int) -> list[EventLink]:

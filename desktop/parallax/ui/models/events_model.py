@@ -18,9 +18,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class EventsModel(RecordTableModel[Event]):
-    """One row per event; counts come from one query over all event links."""
+    """One row per event, read with its counts a block of rows at a time (a project may
+    hold thousands of events; the tab shows a few dozen)."""
 
     HEADERS = ("Date", "Event", "Passages", "Sources", "Outlets", "Agreement")
+    BLOCK = 200
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,17 +31,25 @@ class EventsModel(RecordTableModel[Event]):
         self._overviews: dict[int, EventOverview] = {}
         self.load()
 
-    def _read_all(self) -> list[Event]:
-        return self._project.events()
+    def _read_ids(self) -> list[int]:
+        return self._project.event_ids()
+
+    def _read_many(self, ids: list[int]) -> list[Event]:
+        return self._project.events_with_ids(ids)
 
     def _read_one(self, record_id: int) -> Event:
         return self._project.event(record_id)
 
     def _refresh_extras(self, ids: set[int]) -> None:
-        counts = self._project.event_source_counts()
+        """Counts and stances of these events only: their links, not every link."""
+        counts = self._project.event_source_counts(ids)
+        found = overviews(self._project.event_reports(ids))
         for event_id in ids:
             self._counts[event_id] = counts.get(event_id, (0, 0))
-        self._overviews = overviews(self._project.event_reports())
+            if event_id in found:
+                self._overviews[event_id] = found[event_id]
+            else:
+                self._overviews.pop(event_id, None)
 
     def overview(self, event_id: int) -> EventOverview:
         return self._overviews.get(event_id) or EventOverview(event_id, 0, 0, ())

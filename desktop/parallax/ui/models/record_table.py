@@ -2,6 +2,9 @@
 
 The model holds the ids in display order and a cache of records and per-id extras
 (counts). A `Changes` record names ids; only those rows are re-read, inserted or removed.
+A model with a BLOCK size reads only the ids at load, and the records (with their
+extras) a block of rows at a time when a view first asks for one of them, like Anki's
+browser table: a project of 5,000 events then opens by reading the twenty on screen.
 """
 
 from __future__ import annotations
@@ -25,14 +28,17 @@ R = TypeVar("R")
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """Subclasses name HEADERS and implement the four `_read…`/`_cell` hooks."""
+    """Subclasses name HEADERS and implement the `_read…`/`_cell` hooks: `_read_all`, or
+    with a BLOCK `_read_ids` and `_read_many`."""
 
     HEADERS: tuple[str, ...] = ()
+    BLOCK = 0  # 0: read every record at load; else rows read together on first use
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
         self._cache: dict[int, R] = {}
+        self._unread: set[int] = set()  # ids whose record no view has asked for yet
 
     # -------------------------------------------------------------- hooks
     def _read_all(self) -> list[R]:
@@ -40,6 +46,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def _read_one(self, record_id: int) -> R:
         """The record, or NotFoundError when it is gone."""
+        raise NotImplementedError
+
+    def _read_ids(self) -> list[int]:
+        """Every id in display order (models with a BLOCK)."""
+        raise NotImplementedError
+
+    def _read_many(self, ids: list[int]) -> list[R]:
+        """The records with these ids that still exist (models with a BLOCK)."""
         raise NotImplementedError
 
     def _refresh_extras(self, ids: set[int]) -> None:
@@ -72,6 +86,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         record_id = self._ids[index.row()]
         if role == IdRole:
             return record_id
+        if record_id in self._unread:
+            self._read_block(index.row())
         record = self._cache.get(record_id)
         if record is None:
             return None
@@ -79,13 +95,27 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     # ----------------------------------------------------------- loading
     def load(self) -> None:
-        """Read every row again (on open)."""
+        """Read every row again (on open); with a BLOCK, only their ids."""
         self.beginResetModel()
-        records = self._read_all()
-        self._ids = [self._id_of(r) for r in records]
-        self._cache = {self._id_of(r): r for r in records}
-        self._refresh_extras(set(self._ids))
+        if self.BLOCK:
+            self._ids = self._read_ids()
+            self._cache = {}
+            self._unread = set(self._ids)
+        else:
+            records = self._read_all()
+            self._ids = [self._id_of(r) for r in records]
+            self._cache = {self._id_of(r): r for r in records}
+            self._refresh_extras(set(self._ids))
         self.endResetModel()
+
+    def _read_block(self, row: int) -> None:
+        """Read the unread records (and extras) of the block of rows holding `row`."""
+        first = row - row % self.BLOCK
+        ids = [i for i in self._ids[first : first + self.BLOCK] if i in self._unread]
+        self._unread.difference_update(ids)
+        for record in self._read_many(ids):
+            self._cache[self._id_of(record)] = record
+        self._refresh_extras(set(ids))
 
     def row_of(self, record_id: int) -> int:
         try:
@@ -94,6 +124,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return -1
 
     def record(self, record_id: int) -> R | None:
+        if record_id in self._unread:
+            self._read_block(self.row_of(record_id))
         return self._cache.get(record_id)
 
     def refresh(self, ids: Iterable[int]) -> None:
@@ -113,6 +145,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def _put(self, record_id: int, record: R) -> None:
         row = self.row_of(record_id)
         self._cache[record_id] = record
+        self._unread.discard(record_id)
         if row < 0:
             row = len(self._ids)
             self.beginInsertRows(QModelIndex(), row, row)
@@ -125,6 +158,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def _remove(self, record_id: int) -> None:
         row = self.row_of(record_id)
         self._cache.pop(record_id, None)
+        self._unread.discard(record_id)
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
