@@ -111,3 +111,26 @@ def test_event_linked_with_stance_and_created_when_new(qtbot, setup) -> None:
     session.undo_stack.undo()
     assert session.project.events() == []
     assert inspector.events.model.rowCount() == 0
+
+
+def test_completions_are_read_when_an_annotation_is_first_shown(
+    qtbot, corpus_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a project shows the placeholder, which needs no actor or event list."""
+    reads: list[str] = []
+    for name in ("actors", "events"):
+        read = getattr(corpus_project, name)
+        monkeypatch.setattr(corpus_project, name, lambda r=read, n=name: reads.append(n) or r())
+    session = ProjectSession(corpus_project)
+    inspector = Inspector(session)
+    qtbot.addWidget(inspector)
+    corpus_project.add_actor("Haider al-Abadi")
+    corpus_project.create_event("Mosul offensive begins")
+    assert reads == []
+    article = corpus_project.article_summaries()[0]
+    session.annotate(article.id, 0, 10, "claim")
+    assert sorted(reads) == ["actors", "events"]
+    assert "Haider al-Abadi" in inspector.actors.entry.completer().model().stringList()
+    assert "Mosul offensive begins" in inspector.events.entry.completer().model().stringList()
+    corpus_project.add_actor("Hadi al-Amiri")  # while shown: the list follows at once
+    assert "Hadi al-Amiri" in inspector.actors.entry.completer().model().stringList()
