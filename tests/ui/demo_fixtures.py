@@ -16,6 +16,7 @@ import parallax
 from parallax.domain.model import Article
 from parallax.services.demo import build_demo
 from parallax.services.project import Project
+from parallax.ui.main_window import MainWindow
 from parallax.ui.serial_runner import SerialRunner
 from parallax.ui.session import ProjectSession
 
@@ -53,6 +54,18 @@ def session(qtbot, demo_project: Project) -> Iterator[ProjectSession]:
     yield session
     session.bus.detach()
     session.undo_stack.clear()
+
+
+@pytest.fixture
+def window(qtbot, settings, demo_path: Path) -> Iterator[MainWindow]:
+    """A shown main window with a copy of the demo project open."""
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_project(str(demo_path))
+    yield main
+    main.close_project()
 
 
 @pytest.fixture

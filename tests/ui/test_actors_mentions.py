@@ -10,9 +10,16 @@ from parallax.services.project import Project
 from parallax.ui.actors_panel import ActorsPanel
 from parallax.ui.models.actors_model import ActorsModel
 from parallax.ui.session import ProjectSession
-from tests.ui.demo_fixtures import demo_path, demo_project, demo_template, runner, session
+from tests.ui.demo_fixtures import (
+    demo_path,
+    demo_project,
+    demo_template,
+    runner,
+    session,
+    window,
+)
 
-__all__ = ["demo_path", "demo_project", "demo_template", "runner", "session"]
+__all__ = ["demo_path", "demo_project", "demo_template", "runner", "session", "window"]
 
 
 @pytest.fixture
@@ -129,19 +136,6 @@ def test_new_actor_suggestions_accept_and_dismiss_persist(
     with parallax.open_project(demo_path) as reopened:
         assert dismissed not in [s.name for s in reopened.suggest_actors()]
         assert "Hashd al-Shaabi" in [s.name for s in reopened.suggest_actors()]
-
-
-@pytest.fixture
-def window(qtbot, settings, demo_path):
-    from parallax.ui.main_window import MainWindow
-
-    main = MainWindow(settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_project(str(demo_path))
-    yield main
-    main.close_project()
 
 
 def test_mentions_are_ghosted_in_open_panes_while_the_tab_shows(qtbot, window) -> None:

@@ -20,9 +20,10 @@ from tests.ui.demo_fixtures import (
     demo_template,
     runner,
     session,
+    window,
 )
 
-__all__ = ["demo_path", "demo_project", "demo_template", "runner", "session"]
+__all__ = ["demo_path", "demo_project", "demo_template", "runner", "session", "window"]
 
 SHOTS = Path("/tmp/shots")
 
@@ -89,17 +90,6 @@ def test_comparison_follows_edits_and_shows_in_the_article(qtbot, session: Proje
     assert passage is not view.columns[0].passages[0]
 
 
-@pytest.fixture
-def window(qtbot, settings, demo_path: Path) -> MainWindow:
-    main = MainWindow(settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_project(str(demo_path))
-    yield main
-    main.close_project()
-
-
 @pytest.mark.qt_log_ignore("does not support raise", "does not support propagateSizeHints")
 def test_window_tabs_and_double_click_opens_the_comparison(qtbot, window: MainWindow) -> None:
     tabs = window.bottom_tabs
@@ -113,7 +103,8 @@ def test_window_tabs_and_double_click_opens_the_comparison(qtbot, window: MainWi
     assert comparison is not None and comparison.isVisible()
     assert len(comparison.columns) == 2
     dock = window.analysis.dock
-    assert dock.widget() is window.analysis.suggestions
+    panel = window.analysis.suggestions  # built on first use when behind another tab
+    assert dock.widget() is panel
     other = next(e for e in window.session.project.events() if e.id != index.data(IdRole))
     window.analysis.timeline.event_activated.emit(other.id)  # a click on a timeline mark
     assert comparison.event_id == other.id and comparison.isVisible()

@@ -4,6 +4,10 @@ Bottom tabs: Events (double-click compares the sources), Timeline, Actors (with 
 and suggestions), Dates (of the current pane's article). Right: Suggested links, below
 the Inspector. The comparison opens in its own window. One background process serves every
 suggestion, and is stopped before the project closes.
+
+Each view is built (and its module imported) the first time it is on screen, or when
+code asks for it: a project opens with the Events tab in front, and building the rest
+at once cost a tenth of a second and the Actors table's queries.
 """
 
 from __future__ import annotations
@@ -12,25 +16,25 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
-from parallax.ui.actors_panel import ActorsPanel
-from parallax.ui.comparison_view import ComparisonView
-from parallax.ui.dates_panel import DatesPanel
+from parallax.ui.lazy_pages import LazyDock, LazyTab
 from parallax.ui.mention_ghosts import MentionGhosts
 from parallax.ui.models.record_table import IdRole
 from parallax.ui.serial_runner import SerialRunner
 from parallax.ui.session import ProjectSession
-from parallax.ui.suggestions_panel import SuggestionsPanel
-from parallax.ui.timeline_view import TimelinePanel
 
 if TYPE_CHECKING:
+    from parallax.ui.actors_panel import ActorsPanel
     from parallax.ui.article_pane import ArticlePane
+    from parallax.ui.comparison_view import ComparisonView
+    from parallax.ui.dates_panel import DatesPanel
     from parallax.ui.main_window import MainWindow
+    from parallax.ui.suggestions_panel import SuggestionsPanel
+    from parallax.ui.timeline_view import TimelinePanel
 
 logger = logging.getLogger(__name__)
 
-SUGGESTIONS_DOCK = "SuggestionsDock"
 MIN_BOTTOM_HEIGHT = 250
 
 
@@ -44,36 +48,94 @@ class AnalysisTabs(QObject):
         self.runner = SerialRunner(session.project.address, self)
         self.comparison: ComparisonView | None = None
         self._closed = False
+        self._target: tuple[str, int] | None = None  # what Suggested links is to show
         tabs = window.bottom_tabs
-        assert tabs is not None and window.actors_model is not None
-        self.actors = ActorsPanel(session, window.actors_model, self.runner)
-        self.timeline = TimelinePanel(session)
-        self.timeline.event_activated.connect(self.open_comparison)
-        self.dates = DatesPanel(session, self.runner)
-        old = tabs.indexOf(tabs.actors_view)
-        if old >= 0:
-            tabs.removeTab(old)
-            tabs.actors_view.hide()
+        assert tabs is not None
         events = tabs.indexOf(tabs.events_view)
-        tabs.insertTab(events + 1, self.timeline, "Timeline")
-        tabs.insertTab(events + 2, self.actors, "Actors")
-        tabs.insertTab(events + 3, self.dates, "Dates")
+        self._timeline = LazyTab(tabs, "Timeline", self._build_timeline, events + 1, self)
+        self._actors = LazyTab(tabs, "Actors", self._build_actors, events + 2, self)
+        self._dates = LazyTab(tabs, "Dates", self._build_dates, events + 3, self)
         self._wire_events(tabs.events_view)
         if window.bottom_dock.height() < MIN_BOTTOM_HEIGHT:  # room for the timeline's rows
             window.resizeDocks([window.bottom_dock], [MIN_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.ghosts = MentionGhosts(lambda: window.desk.panes if window.desk else [], self)
-        self.actors.mentions.mentions_found.connect(lambda _actor, rows: self.ghosts.show(rows))
         tabs.currentChanged.connect(lambda _index: self._tab_changed())
-        self.suggestions = SuggestionsPanel(session, self.runner)
-        self.dock = self._suggestions_dock()
-        self._set_dock_widget(self.suggestions)
+        session.selection_changed.connect(self._claim_selected)
+        session.event_selected.connect(self._event_selected)
+        self.dock = window.suggestions_dock
+        self._suggestions = LazyDock(self.dock, self._build_suggestions, self)
         if window.desk is not None:
             window.desk.current_changed.connect(self._pane_changed)
             window.desk.layout_changed.connect(
                 lambda: self._pane_changed(window.desk.current if window.desk else None)
             )
             window.desk.layout_changed.connect(self.ghosts.apply)
-            self._pane_changed(window.desk.current)
+
+    # ------------------------------------------------------------------- views
+    @property
+    def timeline(self) -> TimelinePanel:
+        return self._timeline.panel()
+
+    @property
+    def actors(self) -> ActorsPanel:
+        return self._actors.panel()
+
+    @property
+    def dates(self) -> DatesPanel:
+        return self._dates.panel()
+
+    @property
+    def suggestions(self) -> SuggestionsPanel:
+        return self._suggestions.panel()
+
+    def _build_timeline(self) -> TimelinePanel:
+        from parallax.ui.timeline_view import TimelinePanel
+
+        timeline = TimelinePanel(self.session)
+        timeline.event_activated.connect(self.open_comparison)
+        return timeline
+
+    def _build_actors(self) -> ActorsPanel:
+        """The Actors tab over its own model, which only it shows."""
+        from parallax.ui.actors_panel import ActorsPanel
+        from parallax.ui.models.actors_model import ActorsModel
+
+        model = ActorsModel(self.session.project, self)
+        self.session.bus.changes_applied.connect(model.apply_changes)
+        self.window.actors_model = model
+        actors = ActorsPanel(self.session, model, self.runner)
+        actors.mentions.mentions_found.connect(lambda _actor, rows: self.ghosts.show(rows))
+        return actors
+
+    def _build_dates(self) -> DatesPanel:
+        from parallax.ui.dates_panel import DatesPanel
+
+        dates = DatesPanel(self.session, self.runner)
+        desk = self.window.desk
+        pane = desk.current if desk is not None else None
+        dates.set_article(pane.article_id if pane is not None else None)
+        return dates
+
+    def _build_suggestions(self) -> SuggestionsPanel:
+        """Suggested links, for the claim or event chosen before it was first shown."""
+        from parallax.ui.suggestions_panel import SuggestionsPanel
+
+        suggestions = SuggestionsPanel(self.session, self.runner)
+        if self._target is not None:
+            kind, target_id = self._target
+            if kind == "event":
+                suggestions.show_event(target_id)
+            else:
+                suggestions.show_claim(target_id)
+        return suggestions
+
+    def _claim_selected(self, annotation_id: int | None) -> None:
+        if annotation_id is not None:
+            self._target = ("annotation", annotation_id)
+
+    def _event_selected(self, event_id: int | None) -> None:
+        if event_id is not None:
+            self._target = ("event", event_id)
 
     # ------------------------------------------------------------------ events
     def _wire_events(self, view: QTableView) -> None:
@@ -97,6 +159,8 @@ class AnalysisTabs(QObject):
     def open_comparison(self, event_id: int) -> ComparisonView:
         """Show the comparison of this event's sources (one window, reused)."""
         if self.comparison is None:
+            from parallax.ui.comparison_view import ComparisonView
+
             self.comparison = ComparisonView(self.session, self.window)
         self.comparison.show_event(event_id)
         self.comparison.show()
@@ -108,52 +172,19 @@ class AnalysisTabs(QObject):
     def _tab_changed(self) -> None:
         """Ghost marks show while the Actors tab is in front, for its chosen actor."""
         tabs = self.window.bottom_tabs
+        actors = self._actors.built
         if self._closed or tabs is None:
             return
-        if tabs.currentWidget() is self.actors:
-            self.ghosts.show(self.actors.mentions.model.records())
+        if actors is not None and tabs.currentWidget() is actors:
+            self.ghosts.show(actors.mentions.model.records())
         else:
             self.ghosts.clear()
 
     def _pane_changed(self, pane: ArticlePane | None) -> None:
-        if self._closed:
+        dates = self._dates.built
+        if self._closed or dates is None:  # built later, it starts from the current pane
             return
-        self.dates.set_article(pane.article_id if pane is not None else None)
-
-    # -------------------------------------------------------------------- dock
-    def _suggestions_dock(self) -> QDockWidget:
-        window = self.window
-        dock = window.findChild(QDockWidget, SUGGESTIONS_DOCK)
-        if isinstance(dock, QDockWidget):
-            return dock
-        dock = QDockWidget("Suggested links", window)
-        dock.setObjectName(SUGGESTIONS_DOCK)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # A tab beside the annotation list, under the Inspector: four docks stacked in
-        # one column left each too short to read and squeezed the Library.
-        annotations = getattr(window, "annotations_dock", None)
-        if annotations is not None:
-            window.tabifyDockWidget(annotations, dock)
-            annotations.raise_()
-        else:
-            window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Vertical)
-        window.restoreDockWidget(dock)  # where the analyst left it last time, if anywhere
-        dock.show()
-        for action in window.menuBar().actions():
-            if action.menu() is not None and action.text().replace("&", "") == "View":
-                action.menu().addAction(dock.toggleViewAction())
-        return dock
-
-    def _set_dock_widget(self, widget: QWidget) -> None:
-        old = self.dock.widget()
-        self.dock.setWidget(widget)
-        if old is not None and old is not widget:
-            old.deleteLater()
+        dates.set_article(pane.article_id if pane is not None else None)
 
     # ----------------------------------------------------------------- closing
     def close(self) -> None:
@@ -164,5 +195,4 @@ class AnalysisTabs(QObject):
             self.comparison.close()
             self.comparison.deleteLater()
             self.comparison = None
-        self._set_dock_widget(QWidget())
         self.deleteLater()

@@ -64,7 +64,7 @@ class MainWindow(
         self.inspector: Inspector | None = None
         self.library_model: LibraryModel | None = None
         self.events_model: EventsModel | None = None
-        self.actors_model: ActorsModel | None = None
+        self.actors_model: ActorsModel | None = None  # with the Actors tab, when first shown
         self.library_panel: LibraryPanel | None = None
         self.bottom_tabs: BottomTabs | None = None
         self.analysis: AnalysisTabs | None = None  # actors, dates, timeline, suggestions
@@ -129,6 +129,7 @@ class MainWindow(
             self.bottom_dock,
             self.tags_dock,
             self.annotations_dock,
+            self.suggestions_dock,
             self.brief_dock,
         ]
 
@@ -189,7 +190,6 @@ class MainWindow(
         """Show an open project: build its models, panels, desk and Inspector."""
         from parallax.ui.desk import ReadingDesk
         from parallax.ui.inspector import Inspector
-        from parallax.ui.models.actors_model import ActorsModel
         from parallax.ui.models.events_model import EventsModel
         from parallax.ui.models.library_model import LibraryModel
         from parallax.ui.panels import BottomTabs, LibraryPanel
@@ -204,10 +204,9 @@ class MainWindow(
         session.bus.changes_applied.connect(self._apply_changes)
         self.library_model = LibraryModel(project, self)
         self.events_model = EventsModel(project, self)
-        self.actors_model = ActorsModel(project, self)
         self.library_panel = LibraryPanel(self.library_model)
         self.library_panel.open_requested.connect(self.open_article)
-        self.bottom_tabs = BottomTabs(self.events_model, self.actors_model)
+        self.bottom_tabs = BottomTabs(self.events_model)
         self.inspector = Inspector(session)
         self.desk = ReadingDesk(session)
         self.desk.layout_changed.connect(self._desk_timer.start)
@@ -329,7 +328,7 @@ class MainWindow(
 
     # ---------------------------------------------------------------- changes
     def _apply_changes(self, changes: Changes) -> None:
-        for model in (self.library_model, self.events_model, self.actors_model):
+        for model in (self.library_model, self.events_model):
             if model is not None:
                 model.apply_changes(changes)
         self._counts_timer.start()

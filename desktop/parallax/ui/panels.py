@@ -1,4 +1,4 @@
-"""Dock contents over the Qt models: the Library tree and the Events / Actors tables."""
+"""Dock contents over the Qt models: the Library tree and the Events table."""
 
 from __future__ import annotations
 
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.ui.library_filter import LibraryFilterBar
-from parallax.ui.models.actors_model import ActorsModel
 from parallax.ui.models.events_model import EventsModel
 from parallax.ui.models.library_model import IdRole, KindRole, LibraryModel
 from parallax.ui.models.record_table import SortRole
 
 EXPAND_ALL_UP_TO = 300
-RESIZE_SAMPLE_ROWS = 40
+# Columns fit the rows on screen: a sample of 40 rows was measured some four times while
+# the Events tab was first laid out, a tenth of a second of every start.
+RESIZE_SAMPLE_ROWS = 0
 
 
 class LibraryPanel(QWidget):
@@ -132,28 +133,17 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTab
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)  # measure a sample, not every row
+    header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)  # measure what is seen, not every row
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     return view
 
 
 class BottomTabs(QTabWidget):
-    """Events and Actors tabs."""
+    """The Events tab, first of the bottom tabs (the analysis views add theirs after it)."""
 
-    def __init__(
-        self, events: EventsModel, actors: ActorsModel, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, events: EventsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         self.events_view = table_view(events, self)
-        self.actors_view = table_view(actors, self)
-        self.actors_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.actors_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.actors_view.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
         self.addTab(self.events_view, "Events")
-        self.addTab(self.actors_view, "Actors")

@@ -1,5 +1,6 @@
 """The window's reading-desk commands: reveal annotations and spans, boilerplate, pane
-order and focus, the desk's view toggles, the Annotations dock and the shortcut list.
+order and focus, the desk's view toggles, the Annotations dock (with Suggested links in a
+tab beside it) and the shortcut list.
 
 A mixin of MainWindow, kept apart so each module stays readable; it relies on the
 window's `session`, `desk`, `inspector_dock`, `library_panel`, `_dock` and `_swap_dock`.
@@ -43,6 +44,7 @@ class WindowDeskMixin:
     """Reading-desk actions and the Annotations dock for MainWindow."""
 
     annotations_dock: QDockWidget
+    suggestions_dock: QDockWidget
     annotation_list: AnnotationListPanel | None = None
     shortcuts_dialog: ShortcutsDialog | None = None
     sync_action: QAction
@@ -57,6 +59,13 @@ class WindowDeskMixin:
         self.resizeDocks(
             [self.inspector_dock, self.annotations_dock], [520, 260], Qt.Orientation.Vertical
         )
+        # Suggested links: a tab beside the annotation list, under the Inspector. Four docks
+        # stacked in one column left each too short to read and squeezed the Library.
+        self.suggestions_dock = self._dock(
+            "Suggested links", "SuggestionsDock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.annotations_dock, self.suggestions_dock)
+        self.annotations_dock.raise_()
 
     def _desk_action(
         self: MainWindow, menu: QMenu, text: str, slot: object, keys: str = "", name: str = ""

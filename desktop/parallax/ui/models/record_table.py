@@ -33,6 +33,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     HEADERS: tuple[str, ...] = ()
     BLOCK = 0  # 0: read every record at load; else rows read together on first use
+    # Roles no record table answers: a view's delegate asks for each of them for every
+    # cell it measures or paints, so they are turned away before any lookup.
+    UNUSED_ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.CheckStateRole,
+            Qt.ItemDataRole.SizeHintRole,
+        }
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +92,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in self.UNUSED_ROLES:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         record_id = self._ids[index.row()]
