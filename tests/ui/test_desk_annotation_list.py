@@ -91,3 +91,23 @@ def test_delete_key_in_the_list_is_undoable(qtbot, linked) -> None:
     assert panel.model.row_of(ids.border_a) == -1
     desk.session.undo_stack.undo()
     assert panel.model.row_of(ids.border_a) == 1
+
+
+def test_a_change_naming_no_annotation_rereads_the_list(qtbot, qtmodeltester, linked) -> None:
+    from parallax.domain.model import Changes
+
+    project, ids = linked
+    model = AnnotationListModel(project)
+    model.set_article(ids.a)
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(1, 2).data() == ""  # read once: the note is now cached
+    text = project.article(ids.a).text
+    start = text.index("Section 2.")
+    added = project.annotate(ids.a, start, start + 10, kind="quote").id
+    project.update_annotation(ids.border_a, note="seen again")
+    project.delete_annotation(ids.meeting_a)
+    with qtbot.waitSignal(model.dataChanged):
+        model.apply_changes(Changes(articles=frozenset({ids.a})))  # e.g. an undo of many
+    assert ids_in(model) == [added, ids.border_a]
+    assert model.index(1, 2).data() == "seen again"
+    assert model.row_of(ids.meeting_a) == -1 and model.row_of(added) == 0

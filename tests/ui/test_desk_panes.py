@@ -57,6 +57,21 @@ def test_f6_cycles_the_keyboard_focus_through_the_panes(qtbot, desk) -> None:
     assert desk.focus_pane(-1) is right
 
 
+def test_the_current_pane_has_an_accent_line(qtbot, desk) -> None:
+    from PySide6.QtGui import QPalette
+
+    left, right = desk.panes
+    accent = left.header.palette().color(QPalette.ColorRole.Highlight).name()
+
+    def top_line(pane) -> str:
+        return pane.header.grab().toImage().pixelColor(pane.header.width() // 2, 1).name()
+
+    desk.set_current(left)
+    assert top_line(left) == accent != top_line(right)
+    desk.set_current(right)
+    assert top_line(right) == accent != top_line(left)
+
+
 def test_open_in_the_pane_already_showing_the_article(qtbot, desk, linked) -> None:
     _project, ids = linked
     left, right = desk.panes
@@ -162,6 +177,23 @@ def test_colour_by_tag_uses_the_tag_colour(qtbot, desk, linked) -> None:
     assert desk.state()["colour"] == "tag"
     desk.footer.by_tag.click()
     assert left.highlighter.colour_of(ids.border_a).name() == claim_colour
+
+
+def test_an_article_opened_in_tag_mode_shows_tag_colours(qtbot, desk, linked) -> None:
+    project, ids = linked
+    tag = project.add_tag("Border", colour="#123456")
+    project.tag_annotation(ids.border_b, tag.id)
+    desk.set_colour_mode(BY_TAG)
+    desk.close_pane(desk.panes[1])
+    right = desk.open_article(ids.b, new_pane=True)
+    assert right.highlighter.colour_of(ids.border_b).name() == "#123456"
+    ann = project.annotation(ids.border_b)
+    right.reveal(ann.start, ann.end)
+    block = right.view.document().findBlock(right.offsets.to_qt(ann.start))
+    (fill,) = {f.format.background().color().name() for f in block.layout().formats()}
+    desk.set_colour_mode("kind")  # the same highlight, coloured by its kind again
+    (by_kind,) = {f.format.background().color().name() for f in block.layout().formats()}
+    assert fill != by_kind
 
 
 def test_blocks_get_their_formats_as_they_come_into_view(qtbot, desk, linked) -> None:

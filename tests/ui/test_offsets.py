@@ -138,6 +138,8 @@ def test_text_within_the_bmp_has_no_astral_offsets() -> None:
     assert offsets.astral_offsets == []
     assert [offsets.to_qt(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
     assert OffsetMap("a😀b😀").astral_offsets == [1, 3]
+    # every plane above the BMP counts; a lone surrogate (never in canonical text) does not
+    assert OffsetMap("\U00010000é\U0010ffff\ud800\U000e0001").astral_offsets == [0, 2, 4]
 
 
 def test_random_texts_convert_exactly(editor: QPlainTextEdit) -> None:
@@ -152,3 +154,16 @@ def test_random_texts_convert_exactly(editor: QPlainTextEdit) -> None:
             utf16_index(text, i) for i in range(len(text) + 1)
         ]
         assert offsets.block_starts() == document_block_starts(editor, text), repr(text)
+
+
+def test_the_text_handed_to_qt_makes_the_same_document(editor: QPlainTextEdit) -> None:
+    offsets = OffsetMap(TEXT)
+    handed = offsets.qt_text()
+    assert len(handed) == offsets.qt_length  # one str character per UTF-16 unit
+    doc = editor.document()
+    blocks = [doc.findBlockByNumber(n).text() for n in range(doc.blockCount())]
+    editor.setPlainText(handed)
+    assert [doc.findBlockByNumber(n).text() for n in range(doc.blockCount())] == blocks
+    assert doc.characterCount() - 1 == offsets.qt_length
+    plain = "no astral here, قال\u00a0café"
+    assert OffsetMap(plain).qt_text() is plain

@@ -26,8 +26,19 @@ def one_by_one(offsets: OffsetMap, spans: list[AnnotationSpan]) -> SpanIndex:
 
 def contents(index: SpanIndex, offsets: OffsetMap, spans: list[AnnotationSpan]):
     blocks = {n: list(index.marks_of_block(n)) for n in range(len(offsets.block_starts()))}
-    placed = {s.id: (index.placed(s.id), index.blocks_of(s.id)) for s in spans}
+    placed = {s.id: (index.span(s.id), index.blocks_of(s.id)) for s in spans}
     return blocks, placed
+
+
+def overlapping_share_no_layer(index: SpanIndex, offsets: OffsetMap) -> bool:
+    for number in range(len(offsets.block_starts())):
+        marks = [m for m in index.marks_of_block(number) if m.annotation_id >= 0]
+        for a in marks:
+            for b in marks:
+                overlap = a.annotation_id != b.annotation_id and a.start < b.end and b.start < a.end
+                if overlap and index.layer_of(a.annotation_id) == index.layer_of(b.annotation_id):
+                    return False
+    return True
 
 
 def test_a_whole_article_at_once_equals_span_by_span() -> None:
@@ -41,9 +52,10 @@ def test_a_whole_article_at_once_equals_span_by_span() -> None:
         spans.sort(key=lambda s: (s.start, s.id))
         index = SpanIndex()
         index.reset(offsets, spans, [])
-        assert contents(index, offsets, spans) == contents(
-            one_by_one(offsets, spans), offsets, spans
-        )
+        alone = one_by_one(offsets, spans)
+        assert contents(index, offsets, spans) == contents(alone, offsets, spans)
+        assert overlapping_share_no_layer(index, offsets)
+        assert overlapping_share_no_layer(alone, offsets)
 
 
 def test_spans_on_separators_and_empty_lines() -> None:
@@ -54,7 +66,8 @@ def test_spans_on_separators_and_empty_lines() -> None:
     index = SpanIndex()
     index.reset(offsets, [on_separator, into_next, over_empty], [])
     assert 1 not in index and index.blocks_of(1) == set()
-    assert index.blocks_of(2) == {3}  # starts on block 2's line feed: nothing in block 2
+    assert index.blocks_of(2) == {2, 3}  # starts on block 2's line feed ...
+    assert not index.marks_of_block(2)  # ... which shows nothing
     end = offsets.to_qt(into_next.end) - offsets.block_starts()[3]
     assert index.marks_of_block(3) == [Mark(0, end, 2, "claim")]
     assert min(index.blocks_of(3)) == 4 and max(index.blocks_of(3)) == 7

@@ -60,6 +60,7 @@ class AnnotationListModel(QAbstractTableModel):
         self._project = project
         self._article_id: int | None = None
         self._rows: list[AnnotationSpan] = []
+        self._ids: set[int] = set()  # of the rows: a change to another article costs O(1)
         self._full: dict[int, Annotation] = {}  # quotes and notes read so far, by id
 
     @property
@@ -76,6 +77,7 @@ class AnnotationListModel(QAbstractTableModel):
         if rows is None:
             rows = self._project.annotation_spans(article_id) if article_id is not None else []
         self._rows = [as_span(r) for r in rows]
+        self._ids = {r.id for r in self._rows}
         self._full = {r.id: r for r in rows if isinstance(r, Annotation)}
         self.endResetModel()
 
@@ -83,6 +85,8 @@ class AnnotationListModel(QAbstractTableModel):
         return str(self._rows[row].kind)
 
     def row_of(self, annotation_id: int) -> int:
+        if annotation_id not in self._ids:
+            return -1
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
 
     def annotation_at(self, row: int) -> Annotation | None:
@@ -138,8 +142,7 @@ class AnnotationListModel(QAbstractTableModel):
         one by one; many (or none named) mean one re-read of the list, then a diff."""
         if self._article_id is None:
             return
-        shown = {a.id for a in self._rows}
-        if self._article_id not in changes.articles and not changes.annotations & shown:
+        if self._article_id not in changes.articles and not changes.annotations & self._ids:
             return
         if not changes.annotations or len(changes.annotations) > MAX_SINGLE_READS:
             self._merge(self._project.annotation_spans(self._article_id))
@@ -159,6 +162,7 @@ class AnnotationListModel(QAbstractTableModel):
         if row >= 0 and (ann is None or ann.start != self._rows[row].start):
             self.beginRemoveRows(_ROOT, row, row)
             del self._rows[row]
+            self._ids.discard(annotation_id)
             self.endRemoveRows()
             row = -1
         if ann is None:
@@ -168,15 +172,17 @@ class AnnotationListModel(QAbstractTableModel):
             self._rows[row] = as_span(ann)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
             return
-        position = bisect_left([(a.start, a.id) for a in self._rows], (ann.start, ann.id))
+        position = bisect_left(self._rows, (ann.start, ann.id), key=lambda a: (a.start, a.id))
         self.beginInsertRows(_ROOT, position, position)
         self._rows.insert(position, as_span(ann))
+        self._ids.add(ann.id)
         self.endInsertRows()
 
     def _merge(self, fresh: list[AnnotationSpan]) -> None:
         """Turn the rows into `fresh` by removals, moves and insertions; every row's quote
         and note are read again when next shown (any of them may have changed)."""
         wanted = {a.id for a in fresh}
+        self._ids |= wanted  # row_of finds moved rows; the rows are exactly `fresh` after
         for row in range(len(self._rows) - 1, -1, -1):
             if self._rows[row].id not in wanted:
                 self.beginRemoveRows(_ROOT, row, row)
@@ -195,6 +201,7 @@ class AnnotationListModel(QAbstractTableModel):
             self.beginInsertRows(_ROOT, position, position)
             self._rows.insert(position, ann)
             self.endInsertRows()
+        self._ids = wanted
         self._full.clear()
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.HEADERS) - 1)

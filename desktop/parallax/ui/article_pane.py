@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QEvent, QRect, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QTimer, Signal
 from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -112,14 +112,13 @@ class ArticlePane(QWidget):
         self.fresh_annotations = annotations
         excluded = project.excluded_spans(article_id)
         self.highlighter.set_content(self.offsets, annotations, excluded, rehighlight=False)
-        self.highlighter.set_selected(self._own(self.session.selected))
-        if self.colour_mode == BY_TAG:
-            self.highlighter.set_tag_colours(annotation_info.tag_colours(project, article_id))
-        self.highlighter.defer(True)  # formats come as blocks come into view
-        try:
-            self.view.setPlainText(article.text)
-        finally:
-            self.highlighter.defer(False)
+        with self.highlighter.loading():  # formats come as blocks come into view
+            self.highlighter.set_selected(self._own(self.session.selected))
+            by_tag = self.colour_mode == BY_TAG
+            colours = annotation_info.tag_colours(project, article_id) if by_tag else None
+            self.highlighter.set_tag_colours(colours)
+            self.view.setPlainText(self.offsets.qt_text())
+        self._settle_scroll_bar()
         self.highlight_visible()
         self._pending_offset = offset
         if offset is not None:
@@ -168,7 +167,9 @@ class ArticlePane(QWidget):
         self.view_moved.emit(self)
 
     def highlight_visible(self) -> None:
-        """Format the blocks in view (and a screen beyond) that have not been yet."""
+        """Format the blocks in view (and a little around) that have not been yet. Each
+        is formatted before it is measured: formats change a block's layout, so measuring
+        first would lay its text out twice."""
         if not self.highlighter.has_pending:
             return
         view = self.view
@@ -177,12 +178,18 @@ class ArticlePane(QWidget):
             if not block.previous().isValid():
                 break
             block = block.previous()
-        first, room = block.blockNumber(), max(view.viewport().height(), MIN_LOOK_AHEAD)
-        while block.isValid() and room > 0:
+        room = max(view.viewport().height(), MIN_LOOK_AHEAD)
+        while block.isValid():
+            self.highlighter.format_pending(block)
+            if room <= 0:
+                break
             room -= view.blockBoundingRect(block).height()
             block = block.next()
-        last = block.blockNumber() if block.isValid() else view.document().blockCount() - 1
-        self.highlighter.highlight_range(first, last)
+
+    def _settle_scroll_bar(self) -> None:
+        """Let the view show (or hide) its scroll bar now rather than in the queued call Qt
+        makes for it: the text laid out before it appears is laid out again, narrower."""
+        QCoreApplication.sendPostedEvents(self.view, QEvent.Type.MetaCall.value)
 
     def _apply_pending_scroll(self) -> None:
         offset, self._pending_offset = self._pending_offset, None

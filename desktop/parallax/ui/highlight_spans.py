@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import heapq
 import logging
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from parallax.domain.model import Annotation, AnnotationSpan, ExcludedSpan
+from parallax.domain.model import Annotation, AnnotationId, AnnotationSpan, ExcludedSpan
 from parallax.ui.offsets import OffsetMap
 
 logger = logging.getLogger(__name__)
@@ -58,35 +58,35 @@ def _disjoint(marks: Sequence[Mark]) -> bool:
 def assign_layers(spans: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     """Give each (start, end, id) span the lowest layer no overlapping span holds.
 
-    A sweep over spans sorted by start (longest first), so nested spans sit above the
-    span that contains them and a layer is reused as soon as its span has ended. A span
-    that starts after every span so far has ended (most do) skips the heaps."""
+    Sorted by start (longest first), so nested spans sit above the span that contains
+    them and a layer is reused as soon as its span has ended."""
+    spans = list(spans)
+    layers = dict.fromkeys((key for _start, _end, key in spans), 0)
+    layers.update(stacked_layers(sorted((start, -end, key) for start, end, key in spans)))
+    return layers
+
+
+def stacked_layers(ordered: Iterable[tuple[int, int, int]]) -> dict[int, int]:
+    """`assign_layers` for (start, -end, id) spans already in that order; only the spans
+    not on layer 0 are returned. A span that starts after every span so far has ended
+    (most do) skips the heaps."""
     layers: dict[int, int] = {}
     active: list[tuple[int, int]] = []  # (end, layer) of spans still open
     free: list[int] = []  # with active: always the layers 0..len(active)+len(free)-1
     reach = -1  # the furthest end so far
-    for start, end, key in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+    for start, minus_end, key in ordered:
+        end = -minus_end
         if start >= reach:
-            layers[key], active, free, reach = 0, [(end, 0)], [], end
+            active, free, reach = [(end, 0)], [], end
             continue
         while active and active[0][0] <= start:
             heapq.heappush(free, heapq.heappop(active)[1])
         layer = heapq.heappop(free) if free else len(active)
-        layers[key] = layer
+        if layer:
+            layers[key] = layer
         heapq.heappush(active, (end, layer))
         reach = max(reach, end)
     return layers
-
-
-class Placed(NamedTuple):
-    """Where one annotation sits: its stored span and kind, and the first and last block
-    holding its marks."""
-
-    start: int
-    end: int
-    kind: str
-    first: int
-    last: int
 
 
 AnySpan = AnnotationSpan | Annotation
@@ -100,18 +100,20 @@ def as_span(annotation: AnySpan) -> AnnotationSpan:
 
 
 class SpanIndex:
-    """An article's annotation and boilerplate spans as marks per block, each block's
-    marks sorted by start: what formatting, underlining and hit-testing a block reads.
+    """An article's annotation and boilerplate spans by block: what formatting,
+    underlining and hit-testing a block reads, as `Mark`s relative to the block.
 
-    Building it for thousands of annotations must take a few milliseconds (opening an
-    article waits for it), so the common span, inside one block, is placed inline.
+    Opening an article waits for this index, so building it must take a few
+    milliseconds for thousands of spans: a block keeps references to the spans that
+    show in it (their code point offsets, as read), and turns them into marks only when
+    it is formatted or painted, which happens to the few blocks on screen.
     """
 
     def __init__(self) -> None:
         self.offsets = OffsetMap("")
         self.excluded: list[ExcludedSpan] = []
-        self._blocks: dict[int, list[Mark]] = {}
-        self._placed: dict[int, Placed] = {}
+        self._spans: dict[int, AnnotationSpan] = {}
+        self._blocks: dict[int, list[AnnotationSpan]] = {}  # boilerplate has id -1
         self._layers: dict[int, int] = {}  # absent: layer 0
 
     # ------------------------------------------------------------------ building
@@ -120,156 +122,169 @@ class SpanIndex:
     ) -> None:
         """Index a whole article (spans in any order; by start is fastest)."""
         self.offsets = offsets
-        self._blocks = {}
-        self._placed = {}
+        self._spans, self._blocks = {}, {}
         self.place_excluded(excluded)
         shown = self._index_all([as_span(s) for s in spans])
-        for marks in self._blocks.values():
-            marks.sort()
-        self._layers = assign_layers(shown)
+        shown.sort()
+        self._layers = stacked_layers(shown)
 
     def _index_all(self, spans: list[AnnotationSpan]) -> list[tuple[int, int, int]]:
-        """`add` for every span, inlined (opening 2,000 highlights waits for this); returns
-        (start, end, id) of the spans placed, for `assign_layers`."""
-        offsets = self.offsets
-        starts = offsets.block_starts()
-        # A block's text ends one position before the next block starts (its separator).
-        ends = [start - 1 for start in starts[1:]]
-        ends.append(offsets.qt_length)
-        astral, length = offsets.astral_offsets, offsets.length
-        blocks, placed = self._blocks, self._placed
+        """`add` for every span, inlined; returns (start, -end, id) of the spans shown,
+        for `stacked_layers`."""
+        starts = self.offsets.block_starts()
+        ends = [start - 1 for start in starts[1:]]  # a block's text ends at its separator
+        ends.append(self.offsets.qt_length)
+        astral, length = self.offsets.astral_offsets, self.offsets.length
+        blocks, by_id = self._blocks, self._spans
         shown: list[tuple[int, int, int]] = []
-        for key, start, end, kind in spans:
+        for span in spans:
+            key, start, end, _kind = span
             if not 0 <= start < end <= length:
-                self.add(AnnotationSpan(key, start, end, kind), 0)  # logs why it is left out
+                self.add(span)  # logs why it is left out
                 continue
             qt_start = start + bisect_left(astral, start) if astral else start
             qt_end = end + bisect_left(astral, end) if astral else end
             number = bisect_right(starts, qt_start) - 1
-            first = last = -1
-            while True:  # once for a span inside one block, as most are
-                base = starts[number]
-                mark_start = qt_start - base if qt_start > base else 0
-                mark_end = (qt_end if qt_end < ends[number] else ends[number]) - base
-                if mark_end > mark_start:  # not on a separator or an empty line alone
-                    mark = Mark(mark_start, mark_end, key, kind)
-                    if number in blocks:
-                        blocks[number].append(mark)
-                    else:
-                        blocks[number] = [mark]
-                    first, last = (number if first < 0 else first), number
-                if qt_end <= ends[number] + 1 or number + 1 == len(starts):
-                    break
-                number += 1
-            if last >= 0:
-                placed[key] = Placed(start, end, kind, first, last)
-                shown.append((start, end, key))
+            if qt_end <= ends[number]:  # inside one block, as most are
+                if number in blocks:
+                    blocks[number].append(span)
+                else:
+                    blocks[number] = [span]
+            elif not self._append(span, self._blocks_shown(qt_start, qt_end)):
+                continue
+            by_id[key] = span
+            shown.append((start, -end, key))
         return shown
 
-    def add(self, span: AnySpan, layer: int | None = None, *, sort: bool = True) -> set[int]:
-        """Place one annotation (in a free layer unless given); the blocks it touches.
-        With `sort=False` the caller sorts the block lists after."""
-        key, start, end, kind = as_span(span)
-        marks = self._place(start, end, key, kind)
-        if not marks:
+    def _blocks_shown(self, qt_start: int, qt_end: int) -> list[int]:
+        """The blocks where Qt span [qt_start, qt_end) covers some text (not just a line
+        break or an empty line)."""
+        starts, qt_length = self.offsets.block_starts(), self.offsets.qt_length
+        first = bisect_right(starts, qt_start) - 1
+        last = bisect_right(starts, qt_end - 1, lo=first) - 1
+        return [
+            number
+            for number in range(first, last + 1)
+            if min(qt_end, _block_end(starts, number, qt_length)) > max(qt_start, starts[number])
+        ]
+
+    def _append(self, span: AnnotationSpan, numbers: list[int]) -> bool:
+        """Add a span to these blocks; whether there were any."""
+        for number in numbers:
+            self._blocks.setdefault(number, []).append(span)
+        return bool(numbers)
+
+    def add(self, span: AnySpan) -> set[int]:
+        """Place one annotation, in the lowest layer free where it overlaps others; the
+        blocks it shows in ({} if none: outside the text, or only line breaks)."""
+        span = as_span(span)
+        qt_span = self._qt_span(span)
+        numbers = self._blocks_shown(*qt_span) if qt_span else []
+        if not self._append(span, numbers):
             return set()
-        self._placed[key] = Placed(start, end, kind, min(marks), max(marks))
-        layer = self._free_layer(marks) if layer is None else layer
+        self._spans[span.id] = span
+        layer = self._free_layer(span, numbers)
         if layer:
-            self._layers[key] = layer
-        for number, mark in marks.items():
-            if sort:
-                insort(self._blocks.setdefault(number, []), mark)
-            else:
-                self._blocks.setdefault(number, []).append(mark)
-        return set(marks)
+            self._layers[span.id] = layer
+        return set(numbers)
 
     def remove(self, annotation_id: int) -> set[int]:
         """Take an annotation out; the blocks it was in ({} if it was not shown)."""
-        placed = self._placed.pop(annotation_id, None)
-        if placed is None:
+        if annotation_id not in self._spans:
             return set()
+        touched = self.blocks_of(annotation_id)
+        del self._spans[annotation_id]
         self._layers.pop(annotation_id, None)
-        touched = set(range(placed.first, placed.last + 1))
         for number in touched:
-            marks = self._blocks.get(number)
-            if marks:
-                marks[:] = [m for m in marks if m.annotation_id != annotation_id]
+            spans = self._blocks.get(number)
+            if spans:
+                spans[:] = [s for s in spans if s.id != annotation_id]
         return touched
 
     def place_excluded(self, excluded: Iterable[ExcludedSpan]) -> set[int]:
-        """Add boilerplate spans (marks with id -1); the blocks they touch."""
+        """Add boilerplate spans (id -1); the blocks they touch."""
         self.excluded = list(excluded)
         touched: set[int] = set()
-        for span in self.excluded:
-            for number, mark in self._place(span.start, span.end, -1, EXCLUDED).items():
-                insort(self._blocks.setdefault(number, []), mark)
-                touched.add(number)
+        for boilerplate in self.excluded:
+            span = AnnotationSpan(AnnotationId(-1), boilerplate.start, boilerplate.end, EXCLUDED)
+            qt_span = self._qt_span(span)
+            numbers = self._blocks_shown(*qt_span) if qt_span else []
+            self._append(span, numbers)
+            touched.update(numbers)
         return touched
 
     def clear_excluded(self) -> set[int]:
-        """Take every boilerplate mark out; the blocks that had one."""
-        touched = {
-            n for n, marks in self._blocks.items() if any(m.annotation_id < 0 for m in marks)
-        }
-        for number in touched:
-            self._blocks[number] = [m for m in self._blocks[number] if m.annotation_id >= 0]
+        """Take every boilerplate span out; the blocks that had one."""
+        touched = set()
+        for number, spans in self._blocks.items():
+            if any(s.id < 0 for s in spans):
+                spans[:] = [s for s in spans if s.id >= 0]
+                touched.add(number)
         return touched
 
-    def _place(self, start: int, end: int, key: int, kind: str) -> dict[int, Mark]:
-        """Marks per block for a stored [start, end) span ({} if it lies outside the text)."""
+    def _qt_span(self, span: AnnotationSpan) -> tuple[int, int] | None:
+        """Qt positions of a stored span (None, logged, if it lies outside the text)."""
         try:
-            qt_start, qt_end = self.offsets.span_to_qt(start, end)
+            qt_start, qt_end = self.offsets.span_to_qt(span.start, span.end)
         except ValueError:
-            logger.warning("span %s–%s of %s lies outside the article text", start, end, key)
-            return {}
-        starts = self.offsets.block_starts()
-        number = bisect_right(starts, qt_start) - 1
-        marks: dict[int, Mark] = {}
-        while number < len(starts) and starts[number] < qt_end:
-            position = starts[number]
-            # A block's text ends one position before the next block (its separator).
-            text_end = (
-                starts[number + 1] - 1 if number + 1 < len(starts) else self.offsets.qt_length
-            )
-            mark_start = max(qt_start, position) - position
-            mark_end = min(qt_end, text_end) - position
-            if mark_end > mark_start:
-                marks[number] = Mark(mark_start, mark_end, key, kind)
-            number += 1
-        return marks
+            logger.warning("span %s–%s of %s lies outside the article text", *span[1:3], span.id)
+            return None
+        return (qt_start, qt_end) if qt_end > qt_start else None
 
-    def _free_layer(self, marks: dict[int, Mark]) -> int:
-        """The lowest layer no annotation overlapping these marks holds."""
-        taken = {
-            self._layers.get(m.annotation_id, 0)
-            for number, mine in marks.items()
-            for m in self._blocks.get(number, ())
-            if m.annotation_id >= 0 and m.start < mine.end and mine.start < m.end
-        }
+    def _free_layer(self, span: AnnotationSpan, numbers: Iterable[int]) -> int:
+        """The lowest layer no other annotation overlapping `span` holds."""
+        taken = set()
+        for number in numbers:
+            marks = self.marks_of_block(number)
+            mine = [m for m in marks if m.annotation_id == span.id]
+            taken |= {
+                self._layers.get(m.annotation_id, 0)
+                for m in marks
+                for own in mine
+                if 0 <= m.annotation_id != span.id and m.start < own.end and own.start < m.end
+            }
         return next(n for n in range(len(taken) + 1) if n not in taken)
 
     # ------------------------------------------------------------------- queries
     def __contains__(self, annotation_id: object) -> bool:
-        return annotation_id in self._placed
+        return annotation_id in self._spans
 
     def ids(self) -> set[int]:
-        return set(self._placed)
+        return set(self._spans)
 
-    def placed(self, annotation_id: int) -> Placed | None:
-        return self._placed.get(annotation_id)
+    def span(self, annotation_id: int) -> AnnotationSpan | None:
+        """The stored span of an annotation shown here, or None."""
+        return self._spans.get(annotation_id)
 
     def blocks_of(self, annotation_id: int | None) -> set[int]:
-        """The blocks an annotation's marks are in (none for an unknown id)."""
-        placed = self._placed.get(annotation_id) if annotation_id is not None else None
-        return set(range(placed.first, placed.last + 1)) if placed else set()
+        """The blocks from the one holding an annotation's first character to the one
+        holding its last (none for an annotation not shown)."""
+        span = self._spans.get(annotation_id) if annotation_id is not None else None
+        if span is None:
+            return set()
+        qt_start, qt_end = self.offsets.span_to_qt(span.start, span.end)
+        starts = self.offsets.block_starts()
+        first = bisect_right(starts, qt_start) - 1
+        return set(range(first, bisect_right(starts, qt_end - 1, lo=first)))
 
-    def marks_of_block(self, number: int) -> Sequence[Mark]:
-        return self._blocks.get(number, ())
+    def marks_of_block(self, number: int) -> list[Mark]:
+        """The marks of a block, in Qt positions from its start, sorted by start."""
+        spans = self._blocks.get(number)
+        if not spans:
+            return []
+        starts, to_qt = self.offsets.block_starts(), self.offsets.to_qt
+        base, end = starts[number], _block_end(starts, number, self.offsets.qt_length)
+        marks = []
+        for key, start, stop, kind in spans:
+            mark_start, mark_end = max(to_qt(start), base), min(to_qt(stop), end)
+            if mark_end > mark_start:
+                marks.append(Mark(mark_start - base, mark_end - base, key, kind))
+        marks.sort()
+        return marks
 
     def block_numbers(self) -> set[int]:
-        """The blocks holding any mark."""
-        return {n for n, marks in self._blocks.items() if marks}
+        """The blocks holding any span."""
+        return {n for n, spans in self._blocks.items() if spans}
 
     def layer_of(self, annotation_id: int) -> int:
         return self._layers.get(annotation_id, 0)
@@ -277,3 +292,8 @@ class SpanIndex:
     def touches_excluded(self, start: int, end: int) -> bool:
         """Whether stored [start, end) overlaps any boilerplate."""
         return any(x.start < end and start < x.end for x in self.excluded)
+
+
+def _block_end(starts: Sequence[int], number: int, qt_length: int) -> int:
+    """Where a block's text ends: one position before the next block (its separator)."""
+    return starts[number + 1] - 1 if number + 1 < len(starts) else qt_length

@@ -11,12 +11,15 @@ never share one) and `underlines.py` draws one underline per layer in its own co
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
+from PySide6.QtCore import SIGNAL, SLOT, QObject
 from PySide6.QtGui import (
     QColor,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
 )
@@ -47,6 +50,9 @@ __all__ = [
 ]
 
 BY_KIND, BY_TAG = "kind", "tag"
+# How QSyntaxHighlighter.setDocument connects the document to its reformatting pass.
+_CONTENTS_CHANGE = SIGNAL("contentsChange(int,int,int)")
+_REFORMAT = SLOT("_q_reformatBlocks(int,int,int)")
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -108,8 +114,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         for annotation_id in removed:
             touched |= index.remove(annotation_id)
         for span in map(as_span, changed):
-            placed = index.placed(span.id)
-            if placed is not None and placed[:3] == span[1:]:
+            if index.span(span.id) == span:
                 continue
             touched |= index.remove(span.id)
             touched |= index.add(span)
@@ -128,7 +133,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         """Recompute colours for a new palette (light/dark switch)."""
         self._palette = QPalette(palette)
         self._formats.clear()
-        self.rehighlight()
+        self._reformat_all()
 
     def set_tag_colours(self, colours: Mapping[int, str] | None) -> None:
         """Colour by tag (annotation id → #rrggbb; untagged ones grey), or by kind (None)."""
@@ -138,7 +143,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         old, self._tag_colours = self._tag_colours, new
         if (old is None) != (new is None):
             self._formats.clear()
-            self.rehighlight()
+            self._reformat_all()
             return
         differ = {i for i in set(old or {}) | set(new or {}) if (old or {}).get(i) != new.get(i)}
         self._rehighlight_blocks(set().union(*(self.blocks_of(i) for i in differ)))
@@ -171,13 +176,13 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     def span_of(self, annotation_id: int) -> tuple[int, int] | None:
         """The stored [start, end) of a shown annotation, or None."""
-        placed = self._index.placed(annotation_id)
-        return (placed.start, placed.end) if placed else None
+        span = self._index.span(annotation_id)
+        return (span.start, span.end) if span else None
 
     def signature_of(self, annotation_id: int) -> tuple[int, int, str] | None:
         """(start, end, kind) of a shown annotation, or None."""
-        placed = self._index.placed(annotation_id)
-        return (placed.start, placed.end, placed.kind) if placed else None
+        span = self._index.span(annotation_id)
+        return (span.start, span.end, span.kind) if span else None
 
     def touches_excluded(self, start: int, end: int) -> bool:
         """Whether stored [start, end) overlaps any boilerplate."""
@@ -185,8 +190,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     def colour_of(self, annotation_id: int) -> QColor:
         """The hue an annotation is drawn in (by kind or by tag)."""
-        placed = self._index.placed(annotation_id)
-        return self._hue(self._hue_key(annotation_id, placed.kind if placed else "claim"))
+        span = self._index.span(annotation_id)
+        return self._hue(self._hue_key(annotation_id, span.kind if span else "claim"))
 
     def annotations_at(self, position: int) -> list[int]:
         """Ids of the annotations covering a Qt position, shortest span first."""
@@ -199,10 +204,16 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             for m in self._index.marks_of_block(block.blockNumber())
             if m.annotation_id >= 0 and m.start <= offset < m.end
         }
-        placed = {i: self._index.placed(i) for i in hits}
-        return sorted(hits, key=lambda i: (placed[i].end - placed[i].start, -placed[i].start, i))
+        spans = {i: self._index.span(i) for i in hits}
+        return sorted(hits, key=lambda i: (spans[i].end - spans[i].start, -spans[i].start, i))
 
     # ----------------------------------------------------------------- formats
+    def _reformat_all(self) -> None:
+        """New formats for every block with marks: at once for those formatted already,
+        as they come into view for the others (a whole 1,000,000-character article is
+        not reformatted for a change of colours)."""
+        self._rehighlight_blocks(self._index.block_numbers())
+
     def _rehighlight_blocks(self, numbers: Iterable[int]) -> None:
         doc = self.document()
         for number in sorted(numbers):
@@ -213,15 +224,25 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     # -------------------------------------------------------------- lazy formats
-    def defer(self, deferring: bool) -> None:
-        """While deferring, blocks are not given formats but remembered as pending.
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Around `setPlainText` of an article: no block gets its formats meanwhile; they
+        are remembered as pending, and `format_pending` gives them as blocks come into
+        view, so opening costs the same for 2 or 20,000 highlights.
 
-        Set it around `setPlainText` of a long article: `highlight_range` then formats only
-        the blocks coming into view, so opening costs the same for 2 or 20,000 highlights.
-        """
-        self._deferring = deferring
-        if deferring:  # every block with marks waits; `highlightBlock` then returns at once
-            self._pending = self._index.block_numbers()
+        Qt's own pass over the changed blocks (which would only find them pending) is
+        disconnected for the while when it can be: for 1,000,000 characters it fills and
+        compares a million character formats."""
+        document = self.document()
+        detached = QObject.disconnect(document, _CONTENTS_CHANGE, self, _REFORMAT)
+        self._deferring = True
+        self._pending = self._index.block_numbers()
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if detached:
+                QObject.connect(document, _CONTENTS_CHANGE, self, _REFORMAT)
 
     @property
     def has_pending(self) -> bool:
@@ -229,14 +250,18 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     def highlight_range(self, first: int, last: int) -> int:
         """Give pending blocks first..last their formats; returns how many were done."""
-        todo = [n for n in range(first, last + 1) if n in self._pending]
-        self._pending.difference_update(todo)
         doc = self.document()
-        for number in todo:
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
-        return len(todo)
+        todo = [n for n in range(first, last + 1) if n in self._pending]
+        return sum(self.format_pending(doc.findBlockByNumber(n)) for n in todo)
+
+    def format_pending(self, block: QTextBlock) -> bool:
+        """Give a block its formats if it is still waiting for them; whether it was."""
+        number = block.blockNumber()
+        if number not in self._pending or not block.isValid():
+            return False
+        self._pending.discard(number)
+        self.rehighlightBlock(block)
+        return True
 
     # ---------------------------------------------------------------- drawing
     def highlightBlock(self, text: str) -> None:

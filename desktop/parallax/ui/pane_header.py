@@ -7,7 +7,7 @@ as a context menu, so panes can be rearranged without the menu bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QEnterEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QEnterEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -59,6 +59,15 @@ class TitleLabel(QLabel):
         self.setFixedHeight(limit.height())  # always two lines: texts of panes start level
         if text != self.text():
             self.setText(text)
+
+
+_STYLE = (
+    "#PaneHeader { border-top: 3px solid transparent;"
+    " border-bottom: 1px solid palette(mid); }"
+    ' #PaneHeader[current="true"] { border-top-color: palette(highlight); }'
+    " #PaneOutlet { font-weight: 600; }"
+    " #PaneDate { color: palette(placeholder-text); }"
+)
 
 
 def _button(name: str, tip: str) -> QToolButton:
@@ -155,14 +164,18 @@ class PaneHeader(QFrame):
         self._show_moves(False)
 
     def set_current(self, current: bool) -> None:
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight).name() if current else "transparent"
-        self.setStyleSheet(
-            f"#PaneHeader {{ border-top: 3px solid {accent};"
-            " border-bottom: 1px solid palette(mid); }"
-            " #PaneOutlet { font-weight: 600; }"
-            " #PaneDate { color: palette(placeholder-text); }"
-        )
+        """Mark (or unmark) the pane as the current one: an accent line along the top.
+
+        One style sheet, set once, says how both states look; switching only re-polishes
+        this frame (setting a new sheet re-styles the header and all its children)."""
+        if self.property("current") == current and self.styleSheet():
+            return
+        if not self.styleSheet():
+            self.setStyleSheet(_STYLE)
+        self.setProperty("current", current)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.update()
 
     def _menu(self, point: QPoint) -> None:
         menu = QMenu(self)
