@@ -598,7 +598,7 @@ class Project:
     def event_ids(self) -> list[int]:
         """Every event's id, in the order `events()` lists them (one light query)."""
         with self._store.reading() as s:
-            return list(event_repo.list_event_ids(s))
+            return event_repo.list_event_ids(s)
 
     def events_with_ids(self, event_ids: Iterable[int]) -> list[Event]:
         """The events with these ids that still exist, in the order of `events()`."""

@@ -106,11 +106,11 @@ def list_events(session: Session) -> list[Event]:
     return [_event(row) for row in rows]
 
 
-def list_event_ids(session: Session) -> list[EventId]:
+def list_event_ids(session: Session) -> list[int]:
     """The ids of every event, in the order of `list_events`: enough for a table to know
     its rows before it reads the few on screen."""
-    rows = session.connection().execute(select(EventRow.id).order_by(*_EVENT_ORDER))
-    return [EventId(i) for (i,) in rows]
+    query = select(EventRow.id).order_by(*_EVENT_ORDER)
+    return list(session.connection().execute(query).scalars())
 
 
 def events_with_ids(session: Session, event_ids: Iterable[int]) -> list[Event]:
