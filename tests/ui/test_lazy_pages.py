@@ -104,7 +104,17 @@ def test_a_project_opens_with_only_the_views_on_screen_built(qtbot, window) -> N
     assert analysis._actors.built is None and window.actors_model is None
     assert analysis._timeline.built is None and analysis._dates.built is None
     assert analysis._suggestions.built is None  # behind the Annotations tab
+    assert window._brief.built is None and window._search.built is None
     assert window.events_model.rowCount() == len(window.session.project.events())
+
+
+def test_the_brief_dock_is_built_when_its_tab_is_raised(qtbot, window) -> None:
+    assert window._brief_panel is None  # the Inspector's tab is in front
+    window.brief_dock.raise_()
+    qtbot.waitUntil(lambda: window._brief_panel is not None)
+    panel = window.brief_panel
+    assert window.brief_dock.widget().widget() is panel  # in its scroll area
+    assert panel.memo.editor.toPlainText() == window.session.project.memo()
 
 
 def test_the_actors_tab_is_built_full_when_clicked_and_follows_edits(qtbot, window) -> None:

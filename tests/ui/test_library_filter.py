@@ -97,6 +97,9 @@ def test_filter_bar_narrows_the_library(qtbot, panel: LibraryPanel, coded: Proje
 def test_new_tags_and_outlets_reach_the_choices(qtbot, panel: LibraryPanel, coded) -> None:
     from parallax.domain.model import Changes
 
+    assert panel.filter.outlet.count() == 0  # read when the filters are first shown
+    panel.filter.toggle.click()
+    assert panel.filter.outlet.findData(NO_OUTLET) >= 0
     tag = coded.add_tag("Fresh")
     panel.filter.apply_changes(Changes(tags=frozenset({tag.id})))
     assert panel.filter.tag.findData(tag.id) >= 0

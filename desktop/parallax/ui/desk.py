@@ -9,17 +9,20 @@ annotation or a span, so that the Events, Actors and Search tabs can show passag
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from parallax.domain.errors import KnownError, NotFoundError
-from parallax.ui.article_pane import ArticlePane
 from parallax.ui.connectors import DeskSplitter
 from parallax.ui.desk_footer import DeskFooter
 from parallax.ui.highlighter import BY_KIND, BY_TAG
 from parallax.ui.scroll_sync import ScrollSync
 from parallax.ui.session import ProjectSession
+
+if TYPE_CHECKING:  # imported with the first pane: a project opens on an empty desk too
+    from parallax.ui.article_pane import ArticlePane
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +92,8 @@ class ReadingDesk(QWidget):
         """A new empty pane at the right, or None when the desk is full."""
         if self.splitter.count() >= MAX_PANES:
             return None
+        from parallax.ui.article_pane import ArticlePane
+
         pane = ArticlePane(self.session)
         pane.colour_mode = self.colour_mode
         pane.activated.connect(self.set_current)

@@ -57,10 +57,10 @@ class LibraryFilterBar(QWidget):
         super().__init__(parent)
         self._project = project
         self._quiet = False
+        self._filled = False  # outlet and tag lists: read when the filters are first shown
         self._timer = QTimer(self, singleShot=True, interval=TEXT_PAUSE_MS)
         self._timer.timeout.connect(self._emit)
         self._build()
-        self.refresh_choices()
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -114,12 +114,15 @@ class LibraryFilterBar(QWidget):
         layout.addWidget(self.details)
 
     def _show_details(self, shown: bool) -> None:
+        if shown and not self._filled:
+            self.refresh_choices()
         self.details.setVisible(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     # --------------------------------------------------------------- choices
     def refresh_choices(self) -> None:
         """Fill the outlet and tag lists from the project, keeping what was chosen."""
+        self._filled = True
         self._quiet = True
         try:
             self._fill(self.outlet, "Any outlet", self._outlet_items())
@@ -145,8 +148,9 @@ class LibraryFilterBar(QWidget):
         combo.setCurrentIndex(max(index, 0))
 
     def apply_changes(self, changes: Changes) -> None:
-        """New, renamed or deleted outlets and tags; a chosen one that is gone is let go."""
-        if changes.outlets or changes.tags:
+        """New, renamed or deleted outlets and tags; a chosen one that is gone is let go.
+        Lists never filled are left to be read when first shown."""
+        if (changes.outlets or changes.tags) and self._filled:
             before = self.filters()
             self.refresh_choices()
             if self.filters() != before:

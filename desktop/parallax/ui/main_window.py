@@ -242,6 +242,7 @@ class MainWindow(
         self.commit_pending_edits()
         self._detach_tools()
         self._detach_desk()
+        self._detach_brief()
         if self.analysis is not None:
             self.analysis.close()
             self.analysis = None

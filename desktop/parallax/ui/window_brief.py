@@ -1,5 +1,6 @@
 """The window's brief work: the Brief dock (bottom line and key judgments) and the Export
-Brief dialog, as Word or, when LibreOffice is installed, PDF.
+Brief dialog, as Word or, when LibreOffice is installed, PDF. The dock's panel is built
+when the dock is first on screen (it starts behind the Inspector's tab).
 
 A mixin of MainWindow, kept apart so each module stays readable; it relies on the window's
 `session`, `bottom_tabs`, `_dock`, `_swap_dock`, `_folder` and `_remember_folder`.
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QScrollArea
 
+from parallax.ui.lazy_pages import LazyDock
+
 if TYPE_CHECKING:
     from parallax.ui.export_dialog import ExportBriefDialog
     from parallax.ui.judgments_panel import BriefPanel
@@ -26,7 +29,8 @@ class WindowBriefMixin:
     """Brief dock and Export Brief dialog for MainWindow."""
 
     brief_dock: QDockWidget
-    brief_panel: BriefPanel | None = None
+    _brief: LazyDock[QScrollArea] | None = None
+    _brief_panel: BriefPanel | None = None
     export_dialog: ExportBriefDialog | None = None
 
     def _build_brief_dock(self: MainWindow) -> None:
@@ -35,29 +39,44 @@ class WindowBriefMixin:
         self.inspector_dock.raise_()
 
     def _attach_brief(self: MainWindow) -> None:
-        """Build the Brief dock of the project that was just attached."""
+        """Give the Brief dock to the project that was just attached."""
+        self._brief = LazyDock(self.brief_dock, self._build_brief, self)
+
+    def _detach_brief(self: MainWindow) -> None:
+        if self._brief is not None:
+            self._brief.deleteLater()
+        self._brief = None
+
+    def _build_brief(self: MainWindow) -> QScrollArea:
         from parallax.ui.judgments_panel import BriefPanel
 
         assert self.session is not None
         panel = BriefPanel(self.session)
         panel.destroyed.connect(lambda *_: self._forget_brief_panel(panel))
-        self.brief_panel = panel
+        self._brief_panel = panel
         # In a scroll area: the judgments' button row would otherwise set the minimum
         # width of the whole right-hand dock column and squeeze the Library.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(panel)
-        self._swap_dock(self.brief_dock, scroll)
+        return scroll
+
+    @property
+    def brief_panel(self: MainWindow) -> BriefPanel | None:
+        """The Brief dock's panel, built now if it was not yet; None with no project."""
+        if self._brief_panel is None and self._brief is not None:
+            self._brief.panel()
+        return self._brief_panel
 
     def _forget_brief_panel(self: MainWindow, panel: object) -> None:
-        if self.brief_panel is panel:
-            self.brief_panel = None
+        if self._brief_panel is panel:
+            self._brief_panel = None
 
     def commit_brief_edits(self: MainWindow) -> None:
-        """Save the bottom-line memo now (closing, exporting)."""
-        if self.brief_panel is not None:
-            self.brief_panel.commit()
+        """Save the bottom-line memo now (closing, exporting), if the panel was ever built."""
+        if self._brief_panel is not None:
+            self._brief_panel.commit()
 
     def selected_event_ids(self: MainWindow) -> list[int]:
         """Ids of the events selected in the Events tab (none when there is no such tab)."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget
 
 from parallax.ui import reveal
+from parallax.ui.lazy_pages import LazyTab
 
 if TYPE_CHECKING:
     from parallax.domain.model import SearchHit
@@ -36,7 +37,7 @@ class WindowToolsMixin:
     tags_dock: QDockWidget
     tags_model: TagsModel | None = None
     tags_panel: TagsPanel | None = None
-    search_panel: SearchPanel | None = None
+    _search: LazyTab[SearchPanel] | None = None
     find_bar: FindBar | None = None
     tag_picker: TagPicker | None = None
     _tag_key: QShortcut | None = None
@@ -50,7 +51,6 @@ class WindowToolsMixin:
         """Build the tools of the project that was just attached."""
         from parallax.ui.find_bar import FindBar
         from parallax.ui.models.tags_model import TagsModel
-        from parallax.ui.search_panel import SearchPanel
         from parallax.ui.tags_panel import TagsPanel
 
         session, desk = self.session, self.desk
@@ -59,9 +59,7 @@ class WindowToolsMixin:
         self.tags_panel = TagsPanel(session, self.tags_model)
         self.tags_panel.show_articles.connect(self._show_tagged_articles)
         self._swap_dock(self.tags_dock, self.tags_panel)
-        self.search_panel = SearchPanel(session.project)
-        self.search_panel.hit_activated.connect(self.open_search_hit)
-        self.bottom_tabs.addTab(self.search_panel, SEARCH_TAB)
+        self._search = LazyTab(self.bottom_tabs, SEARCH_TAB, self._build_search, parent=self)
         self.find_bar = FindBar(self)
         desk.current_changed.connect(self.find_bar.attach)
         self.find_bar.attach(desk.current)
@@ -80,8 +78,23 @@ class WindowToolsMixin:
             self.tags_model.deleteLater()
         if self.tag_picker is not None:
             self.tag_picker.close()
-        self.find_bar = self.tags_model = self.tags_panel = self.search_panel = None
+        if self._search is not None:
+            self._search.deleteLater()
+        self.find_bar = self.tags_model = self.tags_panel = self._search = None
         self.tag_picker = self._tag_key = None
+
+    def _build_search(self: MainWindow) -> SearchPanel:
+        from parallax.ui.search_panel import SearchPanel
+
+        assert self.session is not None
+        panel = SearchPanel(self.session.project)
+        panel.hit_activated.connect(self.open_search_hit)
+        return panel
+
+    @property
+    def search_panel(self: MainWindow) -> SearchPanel | None:
+        """The Search tab's panel, built now if it was not yet; None with no project."""
+        return self._search.panel() if self._search is not None else None
 
     # ------------------------------------------------------------------ find
     def _selected_words(self: MainWindow) -> str:
