@@ -152,6 +152,10 @@ def test_only_overlapping_marks_get_underlines() -> None:
         Mark(55, 70, 5, "fact"),
     ]
     assert overlapping_ids(marks) == {2, 3, 4, 5}
+    from parallax.ui.underlines import underlined
+
+    assert [m.annotation_id for m in underlined(marks, selected=1)] == [1, 2, 3, 4, 5]
+    assert [m.annotation_id for m in underlined(marks[:1] + marks[3:4], None)] == []
 
 
 def test_underlines_of_left_to_right_text_match_either_way(qtbot) -> None:

@@ -47,7 +47,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 QUOTE_CHARS = 160
 MAX_SINGLE_READS = 40  # more changed annotations than this: re-read the article's list
-PAGE = 60  # rows whose quotes and notes are read together
+PAGE = 40  # rows whose quotes and notes are read together (a tall list shows 25)
 
 
 class AnnotationListModel(QAbstractTableModel):

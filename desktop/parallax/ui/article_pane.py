@@ -282,8 +282,12 @@ class ArticlePane(QWidget):
         return annotation_id if self.highlighter.shows(annotation_id) else None
 
     def _show_selection(self, annotation_id: int | None) -> None:
-        self.highlighter.set_selected(self._own(annotation_id))
-        self.view.viewport().update()
+        """Draw the selection here if it is one of this article's annotations (a pane
+        whose selection stays as it was is not repainted)."""
+        own = self._own(annotation_id)
+        if own != self.highlighter.selected:
+            self.highlighter.set_selected(own)
+            self.view.viewport().update()
 
     def _apply_changes(self, changes: Changes) -> None:
         if self.article is None:
@@ -294,14 +298,14 @@ class ArticlePane(QWidget):
         touched = self.article.id in changes.articles or mine
         if touched and (changes.spans or not changes.annotations):
             self.highlighter.set_excluded(self.session.project.excluded_spans(self.article.id))
-        if touched:
+        if touched:  # (the underlines drawn over the text follow the index)
             self.fresh_annotations = None
             self._update_annotations(changes)
+            self.view.viewport().update()
         if self.colour_mode == BY_TAG and (changes.tags or touched):
             self.set_colour_mode(BY_TAG)
         if changes.events or self._links_name(changes.annotations):
             self._forget_links()
-        self.view.viewport().update()
 
     def _update_annotations(self, changes: Changes) -> None:
         assert self.article is not None

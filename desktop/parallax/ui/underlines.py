@@ -42,13 +42,25 @@ def paint_underlines(
         if geometry.top() > clip.bottom():
             break
         if block.isVisible() and geometry.bottom() >= clip.top():
-            marks = highlighter.marks_of_block(block.blockNumber())
-            if marks:
+            number = block.blockNumber()
+            marks = underlined(highlighter.marks_of_block(number), highlighter.selected)
+            if marks:  # most blocks have none: their text is not even looked at
                 shown = _shown_text(
                     block, clip.top() - geometry.top(), clip.bottom() - geometry.top()
                 )
                 _paint_block(view, highlighter, painter, block, geometry.topLeft(), marks, shown)
         block = block.next()
+
+
+def underlined(marks: Sequence[Mark], selected: int | None) -> list[Mark]:
+    """The marks of a block (sorted by start) that get an underline: those overlapping
+    another annotation's, and the selected annotation's."""
+    overlapping = overlapping_ids(marks)
+    return [
+        m
+        for m in marks
+        if m.annotation_id >= 0 and (m.annotation_id in overlapping or m.annotation_id == selected)
+    ]
 
 
 def _shown_text(block: QTextBlock, top: float, bottom: float) -> tuple[int, int]:
@@ -75,14 +87,12 @@ def _paint_block(
     marks: Sequence[Mark],
     shown: tuple[int, int],
 ) -> None:
+    """Underline `marks` (those `underlined` chose) where they lie in the `shown` text."""
     layout = block.layout()
     palette = view.palette()
-    overlapping = overlapping_ids(marks)
     bidi = has_right_to_left(block.text())
     for mark in marks:
-        if mark.annotation_id < 0 or mark.start >= shown[1] or mark.end <= shown[0]:
-            continue
-        if mark.annotation_id not in overlapping and mark.annotation_id != highlighter.selected:
+        if mark.start >= shown[1] or mark.end <= shown[0]:
             continue
         colour = style.underline_colour(highlighter.colour_of(mark.annotation_id), palette)
         selected = mark.annotation_id == highlighter.selected
