@@ -31,7 +31,7 @@ from parallax.store.tables import (
     OutletRow,
 )
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 HEAVY_ANNOTATIONS = 2000
 
 FIRST = "Faleh Haider Bashar Othman Adel Hassan Mahmoud Ali Omar Khalid Nouri Qasim Hadi Ammar"
