@@ -112,3 +112,13 @@ def test_scroll_offset_is_a_character_offset(qtbot, pane) -> None:
     offsets = OffsetMap(pane.article.text)
     assert offsets.to_offset(pane.view.first_visible_position()) == pane.scroll_offset()
     assert pane.scroll_offset() <= target
+
+
+def test_a_closed_pane_lets_go_of_its_index(qtbot, pane) -> None:
+    select(pane, "the claim that the border would reopen")
+    annotation_id = pane.make_annotation("claim")
+    assert pane.highlighter.shows(annotation_id) and pane.fresh_annotations is None
+    pane.detach()
+    assert pane.highlighter.annotation_ids() == set() and pane.linked == []
+    pane.session.project.delete_annotation(annotation_id)  # no longer followed: no error
+    assert not pane.highlighter.shows(annotation_id)
