@@ -124,3 +124,18 @@ def test_dates_tab_follows_the_current_pane(qtbot, window: MainWindow) -> None:
     window.open_article(rudaw.id)
     dates = window.analysis.dates  # type: ignore[union-attr]
     assert dates.article is not None and dates.article.id == rudaw.id
+
+
+def test_an_event_chosen_on_the_desk_is_selected_in_the_events_tab(
+    qtbot, window: MainWindow
+) -> None:
+    """Clicking a connector between panes selects its event; the Events tab follows."""
+    assert window.session is not None and window.bottom_tabs is not None
+    view = window.bottom_tabs.events_view
+    events = window.session.project.events()
+    target = events[-1].id
+    window.session.select_event(target)
+    current = view.currentIndex()
+    assert current.isValid()
+    assert current.siblingAtColumn(0).data(IdRole) == target
+    assert view.selectionModel().isRowSelected(current.row())

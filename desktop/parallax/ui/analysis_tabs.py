@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
 from parallax.ui.lazy_pages import LazyDock, LazyTab
@@ -136,6 +136,26 @@ class AnalysisTabs(QObject):
     def _event_selected(self, event_id: int | None) -> None:
         if event_id is not None:
             self._target = ("event", event_id)
+            self._show_event_row(event_id)
+
+    def _show_event_row(self, event_id: int) -> None:
+        """A connector between panes chose the event: select its row in the Events tab."""
+        tabs, model = self.window.bottom_tabs, self.window.events_model
+        if tabs is None or model is None:
+            return
+        view = tabs.events_view
+        if self._event_id(view.currentIndex()) == event_id:
+            return  # the Events tab chose it: nothing to follow
+        row = model.row_of(event_id)
+        if row < 0:
+            return
+        index = model.index(row, 0)
+        shown = view.model()
+        if isinstance(shown, QAbstractProxyModel):
+            index = shown.mapFromSource(index)
+        flags = QItemSelectionModel.SelectionFlag
+        view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        view.scrollTo(index)
 
     # ------------------------------------------------------------------ events
     def _wire_events(self, view: QTableView) -> None:
