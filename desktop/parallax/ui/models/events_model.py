@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QObject, Qt
 
 from parallax.domain.dates import format_fuzzy
@@ -19,7 +21,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 class EventsModel(RecordTableModel[Event]):
     """One row per event, read with its counts a block of rows at a time (a project may
-    hold thousands of events; the tab shows a few dozen)."""
+    hold thousands of events; the tab shows a few dozen). Passages, sources, outlets and
+    stances all come from the block's event links."""
 
     HEADERS = ("Date", "Event", "Passages", "Sources", "Outlets", "Agreement")
     BLOCK = 50  # a screenful; each row costs about as much in a block of 50 as of 500
@@ -41,13 +44,15 @@ class EventsModel(RecordTableModel[Event]):
         return self._project.event(record_id)
 
     def _refresh_extras(self, ids: set[int]) -> None:
-        """Counts and stances of these events only: their links, not every link."""
-        counts = self._project.event_source_counts(ids)
-        found = overviews(self._project.event_reports(ids))
+        """Counts and stances of these events only, from their links (one query)."""
+        reports = self._project.event_reports(ids)
+        passages = Counter(r.event_id for r in reports)
+        found = overviews(reports)
         for event_id in ids:
-            self._counts[event_id] = counts.get(event_id, (0, 0))
-            if event_id in found:
-                self._overviews[event_id] = found[event_id]
+            overview = found.get(event_id)
+            self._counts[event_id] = (passages[event_id], overview.sources if overview else 0)
+            if overview is not None:
+                self._overviews[event_id] = overview
             else:
                 self._overviews.pop(event_id, None)
 
