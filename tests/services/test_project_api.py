@@ -172,3 +172,21 @@ def test_settings_travel_with_the_project(tmp_path: Path) -> None:
     with parallax.open_project(path) as p:
         assert p.setting("desk") == {"panes": [3]}
         assert p.setting("missing", 5) == 5
+
+
+def test_spans_up_to_the_very_end_fit_and_one_past_it_does_not(project, tmp_path) -> None:
+    """The quote is cut by substr() with one character to spare instead of comparing with
+    length(); both ends of that check, with astral characters before the span."""
+    text = "Title\n\n👍🏽 ok — 𝒳 end"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    project.import_files([tmp_path / "a.txt"])
+    article = project.articles()[0]
+    body = article.text
+    last = len(body)
+    ann = project.annotate(article.id, last - 3, last)
+    assert ann.quote == body[last - 3 :] == "end"
+    emoji = body.index("👍")
+    assert project.annotate(article.id, emoji, emoji + 2).quote == body[emoji : emoji + 2]
+    for start, end in ((last - 3, last + 1), (last, last), (5, 4)):
+        with pytest.raises(InvalidInputError, match=f"length {last}"):
+            project.annotate(article.id, start, end)
