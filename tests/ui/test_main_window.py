@@ -114,3 +114,10 @@ def test_window_geometry_is_remembered(qtbot, settings) -> None:
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
+
+
+def test_first_start_gives_the_reading_desk_most_of_the_height(qtbot, opened) -> None:
+    """With no saved layout, the Events tab below the desk gets about a third of the
+    height; it once took two thirds and left four lines of each article."""
+    qtbot.waitUntil(lambda: opened.central.height() > opened.bottom_dock.height())
+    assert opened.bottom_dock.height() >= 200

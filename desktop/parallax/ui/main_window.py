@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 DESK_KEY = "desk"
 DESK_SAVE_DELAY_MS = 500
+BOTTOM_MIN_HEIGHT = 200
 
 
 class MainWindow(
@@ -161,9 +162,13 @@ class MainWindow(
             QTimer.singleShot(0, self._default_dock_widths)
 
     def _default_dock_widths(self) -> None:
+        """First start: room for the Library and the Inspector, and most of the height for
+        the reading desk (the Events tab below gets a third)."""
         self.resizeDocks(
             [self.library_dock, self.inspector_dock], [300, 380], Qt.Orientation.Horizontal
         )
+        bottom = max(BOTTOM_MIN_HEIGHT, self.height() // 3)
+        self.resizeDocks([self.bottom_dock], [bottom], Qt.Orientation.Vertical)
 
     def _default_geometry(self) -> None:
         """Most of the screen, centred: room for the Library, two panes and the Inspector."""
