@@ -240,3 +240,10 @@ def test_closed_pane_stops_following_edits(qtbot, desk, linked) -> None:
         pane = desk.open_article(article_id, new_pane=True)
         desk.close_pane(pane)
     assert bus.receivers(SIGNAL("changes_applied(PyObject)")) == before
+
+
+def test_two_panes_fit_beside_the_docks_on_a_laptop_screen(qtbot, desk) -> None:
+    """The connector legend wraps instead of setting the desk's minimum width (it asked
+    for 846 px, leaving the Library too narrow to read its titles at 1280 px)."""
+    assert len(desk.panes) == 2
+    assert desk.minimumSizeHint().width() <= 640

@@ -35,21 +35,23 @@ class DeskFooter(QFrame):
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("ConnectorLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # Wraps rather than widen the desk: on a laptop screen its one line left the
+        # Library a hundred pixels.
+        self.legend.setWordWrap(True)
         self.by_tag = _toggle(
             "colour-tag", "Colour by tag", "Colour highlights by their first tag instead of kind"
         )
         self.sync = _toggle(
             "sync-scroll",
             "Sync scrolling",
-            "Scroll the pane on the right along, so linked passages stay level",
+            "Scroll the other panes along with the one you scroll, so linked passages stay level",
         )
         self.by_tag.toggled.connect(self.by_tag_toggled)
         self.sync.toggled.connect(self.sync_toggled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 2, 6, 2)
         layout.setSpacing(6)
-        layout.addWidget(self.legend)
-        layout.addStretch(1)
+        layout.addWidget(self.legend, 1)
         layout.addWidget(self.by_tag)
         layout.addWidget(self.sync)
         self.setStyleSheet(

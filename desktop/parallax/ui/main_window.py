@@ -164,8 +164,13 @@ class MainWindow(
     def _default_dock_widths(self) -> None:
         """First start: room for the Library and the Inspector, and most of the height for
         the reading desk (the Events tab below gets a third)."""
+        width = self.width()
+        library = min(300, max(220, int(width * 0.21)))
+        inspector = min(380, max(260, int(width * 0.25)))
         self.resizeDocks(
-            [self.library_dock, self.inspector_dock], [300, 380], Qt.Orientation.Horizontal
+            [self.library_dock, self.inspector_dock],
+            [library, inspector],
+            Qt.Orientation.Horizontal,
         )
         bottom = max(BOTTOM_MIN_HEIGHT, self.height() // 3)
         self.resizeDocks([self.bottom_dock], [bottom], Qt.Orientation.Vertical)
