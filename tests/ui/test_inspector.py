@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from parallax.services.project import Project
 from parallax.ui.inspector import Inspector
 from parallax.ui.session import ProjectSession
+from tests.ui.window_spy import windows_shown
 
 
 @pytest.fixture
@@ -134,3 +135,29 @@ def test_completions_are_read_when_an_annotation_is_first_shown(
     assert "Mosul offensive begins" in inspector.events.entry.completer().model().stringList()
     corpus_project.add_actor("Hadi al-Amiri")  # while shown: the list follows at once
     assert "Hadi al-Amiri" in inspector.actors.entry.completer().model().stringList()
+
+
+def test_the_editing_page_is_made_for_the_first_annotation_shown(
+    qtbot, corpus_project: Project
+) -> None:
+    session = ProjectSession(corpus_project)
+    inspector = Inspector(session)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    assert inspector._page is None and inspector.stack.currentIndex() == 0
+    article = corpus_project.article_summaries()[0]
+    annotation_id = session.annotate(article.id, 0, 10, "claim")
+    assert inspector._page is not None and inspector.stack.currentIndex() == 1
+    assert inspector.quote.toPlainText() == corpus_project.annotation(annotation_id).quote
+
+
+def test_a_section_never_shows_a_window_of_its_own(qtbot) -> None:
+    """Made while the main window is up, a parentless combo shown too early flashed up as
+    a window and took the focus away (Ctrl+Z then no longer reached the undo stack)."""
+    from parallax.ui.inspector_sections import DetailSection
+
+    with windows_shown() as seen:
+        section: DetailSection[str] = DetailSection("Actors", str, "Add actor", ["speaker"])
+    qtbot.addWidget(section)
+    assert seen == []
+    assert not section.choice.isHidden() and section.preview.isHidden()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
 from parallax.ui.lazy_pages import LazyDock, LazyTab, on_screen
 from tests.ui.demo_fixtures import demo_path, demo_template, window
+from tests.ui.window_spy import windows_shown
 
 __all__ = ["demo_path", "demo_template", "window"]
 
@@ -147,3 +148,18 @@ def test_suggested_links_shown_later_show_the_event_chosen_before(qtbot, window)
     panel = window.analysis._suggestions.built
     assert window.suggestions_dock.widget() is panel
     assert panel.target == ("event", event_id)
+
+
+def test_views_built_later_open_no_window_of_their_own(qtbot, window) -> None:
+    """A view built while the window is up must not flash up a widget as a window of its
+    own (that takes the focus, and shortcuts such as Ctrl+Z stop reaching the window)."""
+    with windows_shown() as seen:
+        analysis = window.analysis
+        views = [analysis.timeline, analysis.actors, analysis.dates, analysis.suggestions]
+        views += [window.search_panel, window.brief_panel, window.inspector]
+        session = window.session
+        article = session.project.article_summaries()[0]
+        session.annotate(article.id, 0, 10, "claim")  # the Inspector's editing page
+        qtbot.wait(10)
+    assert all(view is not None for view in views) and window.inspector._page is not None
+    assert seen == []

@@ -33,8 +33,6 @@ from parallax.domain.model import (
     EventLink,
     Stance,
 )
-from parallax.ui.inspector_sections import DetailSection
-from parallax.ui.inspector_tags import TagsSection
 from parallax.ui.session import ProjectSession
 
 logger = logging.getLogger(__name__)
@@ -74,6 +72,7 @@ class Inspector(QWidget):
         # Actor names and event titles are read when an annotation is first shown, not
         # at open: the placeholder needs neither, and on a large project they cost 0.1 s.
         self._stale_lists = {ACTORS, EVENTS}
+        self._page: QScrollArea | None = None  # the editing page, made when first needed
         self._loading = False
         self._build()
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
@@ -89,6 +88,18 @@ class Inspector(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("InspectorPlaceholder")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def _build_page(self) -> None:
+        """The editing page, made when the first annotation is shown: a project opens on
+        the placeholder, which needs none of it."""
+        from parallax.ui.inspector_sections import DetailSection
+        from parallax.ui.inspector_tags import TagsSection
+
         self.quote = QPlainTextEdit(readOnly=True)
         self.quote.setMaximumHeight(110)
         self.quote.setObjectName("InspectorQuote")
@@ -130,16 +141,15 @@ class Inspector(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
         self.stack.addWidget(scroll)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        self._page = scroll
+        self._connect_page()
 
     def _connect(self) -> None:
         self.session.selection_changed.connect(self.show_annotation)
         self.session.bus.changes_applied.connect(self._apply_changes)
+
+    def _connect_page(self) -> None:
         self.kind.currentTextChanged.connect(self._kind_chosen)
         self.credibility.currentIndexChanged.connect(self._credibility_chosen)
         self.note.textChanged.connect(self._note_typed)
@@ -174,6 +184,8 @@ class Inspector(QWidget):
 
     def _fill(self) -> None:
         detail = self.detail
+        if detail is not None and self._page is None:
+            self._build_page()
         self.stack.setCurrentIndex(0 if detail is None else 1)
         if detail is None:
             return
@@ -201,7 +213,7 @@ class Inspector(QWidget):
             self._stale_lists.add(EVENTS)
         if self.detail is not None:
             self._refresh_stale_lists()
-        if changes.tags:
+        if changes.tags and self._page is not None:
             self.tags.refresh_paths()
         if self.detail is not None and (
             self.annotation_id in changes.annotations or changes.events

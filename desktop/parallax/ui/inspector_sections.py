@@ -58,10 +58,8 @@ class DetailSection(QWidget, Generic[R]):
         self.entry.returnPressed.connect(self._submit)
         self.choice = QComboBox()
         self.choice.addItems(list(choices))
-        self.choice.setVisible(bool(choices))
         self.preview = QLabel()
         self.preview.setObjectName("InspectorPreview")
-        self.preview.setVisible(False)
         self._fit_height()
         heading = QLabel(title)
         heading.setObjectName("InspectorHeading")
@@ -76,6 +74,10 @@ class DetailSection(QWidget, Generic[R]):
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(self.preview)
+        # Only once they have a parent: shown before, the combo would flash up as a
+        # window of its own and take the focus from the main window.
+        self.choice.setVisible(bool(choices))
+        self.preview.setVisible(False)
 
     def _fit_height(self) -> None:
         """As tall as its rows (one to five), so short lists leave room for the rest."""
