@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# Imported with the store rather than by the first create_engine: project files are
+# SQLite, and in the GUI that first call comes after Qt, whose import hook then reads
+# the source of every SQLAlchemy module the dialect imports (~10 ms).
+import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
