@@ -69,3 +69,34 @@ def test_bench_start_fails_when_ready_never_comes() -> None:
     script = "import sys; print('no window', flush=True); sys.exit(3)"
     with pytest.raises(RuntimeError, match="did not start"):
         time_to_ready_ms([sys.executable, "-c", script], dict(os.environ))
+
+
+def test_garbage_collection_is_back_on_once_the_project_is_open(tmp_path: Path) -> None:
+    """Start-up runs without the cyclic collector (it found nothing to free there)."""
+    path = tmp_path / "s.parallax"
+    parallax.open_project(path).close()
+    script = (
+        "import gc, sys\n"
+        "import parallax.ui.app as app\n"
+        "report = app._report_ready\n"
+        "def ready(qt_app, window):\n"
+        "    print('collecting', gc.isenabled(), window.session is not None, flush=True)\n"
+        "    report(qt_app, window)\n"
+        "app._report_ready = ready\n"
+        "sys.exit(app.run_gui(sys.argv[1]))\n"
+    )
+    env = {
+        **os.environ,
+        "PARALLAX_EXIT_WHEN_READY": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "collecting True True" in done.stdout
