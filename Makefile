@@ -38,14 +38,14 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	$(BIN)/python -m compileall -q desktop/parallax
+	$(BIN)/python -m compileall -q desktop/parallax resources
 	@touch $(STAMP)
 
 # Our sources are installed editable, so pip compiled none of them; with
 # PYTHONDONTWRITEBYTECODE set, every start would compile them again (~300 ms).
 # compileall writes .pyc regardless, and only for files changed since.
 bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q desktop/parallax
+	@$(BIN)/python -m compileall -q desktop/parallax resources
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
