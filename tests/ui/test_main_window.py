@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QTabBar
 
 from parallax.ui.main_window import MainWindow
 
@@ -121,3 +122,36 @@ def test_first_start_gives_the_reading_desk_most_of_the_height(qtbot, opened) ->
     height; it once took two thirds and left four lines of each article."""
     qtbot.waitUntil(lambda: opened.central.height() > opened.bottom_dock.height())
     assert opened.bottom_dock.height() >= 200
+
+
+def tab_bars_drawn(window: MainWindow) -> set[tuple[str, tuple[int, int, int, int]]]:
+    """First tab and place of the dock tab bars drawn on the window (Qt parks unused ones
+    out of sight, and may keep two at one place, which look like one)."""
+    return {
+        (bar.tabText(0), bar.geometry().getRect())
+        for bar in window.findChildren(QTabBar)
+        if bar.parent() is window and bar.isVisible() and bar.geometry().x() >= 0
+    }
+
+
+def test_first_start_tabs_the_brief_and_the_suggested_links(window: MainWindow) -> None:
+    assert window.tabifiedDockWidgets(window.inspector_dock) == [window.brief_dock]
+    assert window.tabifiedDockWidgets(window.annotations_dock) == [window.suggestions_dock]
+    assert sorted(text for text, _place in tab_bars_drawn(window)) == ["Annotations", "Inspector"]
+
+
+def test_a_restored_layout_leaves_no_stray_tab_bars(qtbot, settings) -> None:
+    """Tab groups made before restoreState left their tab bars over the reading desk."""
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.brief_dock)  # untabbed
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.tabifiedDockWidgets(second.inspector_dock) == []
+    assert second.tabifiedDockWidgets(second.annotations_dock) == [second.suggestions_dock]
+    assert [text for text, _place in tab_bars_drawn(second)] == ["Annotations"]

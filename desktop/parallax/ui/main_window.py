@@ -158,8 +158,19 @@ class MainWindow(
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         else:  # first start: give the Library and the Inspector room to read
+            self._tab_default_docks()
             self._first_layout = True
             QTimer.singleShot(0, self._default_dock_widths)
+
+    def _tab_default_docks(self) -> None:
+        """First start: the Brief in a tab behind the Inspector, and Suggested links in a
+        tab beside the annotation list (four docks stacked in one column left each too
+        short to read and squeezed the Library). Only when no layout is restored: tab
+        groups made before `restoreState` left stray tab bars over the reading desk."""
+        self.tabifyDockWidget(self.inspector_dock, self.brief_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.suggestions_dock)
+        self.inspector_dock.raise_()
+        self.annotations_dock.raise_()
 
     def _default_dock_widths(self) -> None:
         """First start: room for the Library and the Inspector, and most of the height for

@@ -34,9 +34,8 @@ class WindowBriefMixin:
     export_dialog: ExportBriefDialog | None = None
 
     def _build_brief_dock(self: MainWindow) -> None:
+        # In a tab behind the Inspector (MainWindow._tab_default_docks).
         self.brief_dock = self._dock("Brief", "BriefDock", Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.brief_dock)
-        self.inspector_dock.raise_()
 
     def _attach_brief(self: MainWindow) -> None:
         """Give the Brief dock to the project that was just attached."""

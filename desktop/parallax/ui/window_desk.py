@@ -59,13 +59,10 @@ class WindowDeskMixin:
         self.resizeDocks(
             [self.inspector_dock, self.annotations_dock], [520, 260], Qt.Orientation.Vertical
         )
-        # Suggested links: a tab beside the annotation list, under the Inspector. Four docks
-        # stacked in one column left each too short to read and squeezed the Library.
+        # Suggested links goes in a tab beside it (MainWindow._tab_default_docks).
         self.suggestions_dock = self._dock(
             "Suggested links", "SuggestionsDock", Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.tabifyDockWidget(self.annotations_dock, self.suggestions_dock)
-        self.annotations_dock.raise_()
 
     def _desk_action(
         self: MainWindow, menu: QMenu, text: str, slot: object, keys: str = "", name: str = ""
