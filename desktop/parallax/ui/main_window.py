@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -76,6 +76,7 @@ class MainWindow(
         # must not sit inside the 50 ms a highlight may take.
         self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._show_counts)
+        self._default_tabs_pending = False  # first start: tab docks as the window shows
         self._build_docks()
         self._build_tools_dock()
         self._build_desk_dock()
@@ -158,15 +159,24 @@ class MainWindow(
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         else:  # first start: give the Library and the Inspector room to read
-            self._tab_default_docks()
+            self._default_tabs_pending = True
             self._first_layout = True
             QTimer.singleShot(0, self._default_dock_widths)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_tabs_pending:
+            self._default_tabs_pending = False
+            self._tab_default_docks()
 
     def _tab_default_docks(self) -> None:
         """First start: the Brief in a tab behind the Inspector, and Suggested links in a
         tab beside the annotation list (four docks stacked in one column left each too
-        short to read and squeezed the Library). Only when no layout is restored: tab
-        groups made before `restoreState` left stray tab bars over the reading desk."""
+        short to read and squeezed the Library).
+
+        Only when no layout is restored, and as the window is first shown: two tab groups
+        made before `restoreState`, or before the window was shown, left a stale copy of
+        a tab bar drawn over the desk or the Events tab (Qt 6.11)."""
         self.tabifyDockWidget(self.inspector_dock, self.brief_dock)
         self.tabifyDockWidget(self.annotations_dock, self.suggestions_dock)
         self.inspector_dock.raise_()
