@@ -86,3 +86,39 @@ def test_a_crash_is_reported_and_the_next_job_starts_a_new_process(
     assert not worker.running
     worker.send(2, _pid)
     assert listener.reply().ok
+
+
+def _sleep_long(_project: Project) -> None:
+    import time
+
+    time.sleep(120)
+
+
+def test_the_worker_ends_when_the_window_process_dies(sample_project: Project) -> None:
+    """A window that exits without closing must not leave a worker computing for minutes."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys, time; sys.path.insert(0, '.')\n"
+        "from parallax.services.background import BackgroundProcess\n"
+        "from tests.services.test_background import _sleep_long\n"
+        f"p = BackgroundProcess({sample_project.address!r}, print, print)\n"
+        "p.send(1, _sleep_long); time.sleep(3)\n"
+        "print(p._child.pid, flush=True)\n"
+        "import os; os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    worker = int(done.stdout.split()[-1])
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(worker, 9)
+    raise AssertionError("the worker outlived its parent")

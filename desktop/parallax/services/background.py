@@ -24,6 +24,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
@@ -177,6 +178,20 @@ def _portable(exc: Exception) -> Exception:
     return exc
 
 
+def _end_with_parent(interval: float = 1.0) -> None:
+    """Quit at once if the window's process goes away: a job can run for minutes before
+    we would next read our stdin and see it closed, and nobody wants its answer."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parallax-parent-watch", daemon=True).start()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m parallax.services.background PROJECT", file=sys.stderr)
@@ -184,6 +199,7 @@ def main(argv: list[str]) -> int:
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt replies
     logging.basicConfig(level=logging.WARNING)
+    _end_with_parent()
     serve(argv[0], sys.stdin.buffer, replies)
     return 0
 
