@@ -12,8 +12,8 @@ run: $(STAMP) bytecode
 
 test: $(STAMP)
 	@sh scripts/system-deps.sh test
-	$(BIN)/ruff check desktop tests
-	$(BIN)/ruff format --check desktop tests
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
@@ -27,8 +27,8 @@ eval: $(STAMP)
 	$(BIN)/python -m parallax.eval
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop tests
-	$(BIN)/ruff format --check desktop tests
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 
 setup: $(STAMP)

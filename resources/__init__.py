@@ -1,1 +1,4 @@
-"""Data shipped with Parallax (brief template, icons, desktop file), found via importlib.resources."""
+"""Data shipped with Parallax (brief template, icons, desktop file).
+
+Found with importlib.resources as the package `parallax.resources`.
+"""

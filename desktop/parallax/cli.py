@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 
 from parallax import __version__
@@ -90,24 +91,29 @@ def _run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    path = args.project
-    if args.demo:
-        path = str(prepare_demo())
     from parallax.ui.app import run_gui
 
-    return run_gui(path)
+    if args.demo:  # built (the first time) while the window is already up
+        path = demo_path()
+        return run_gui(str(path), prepare=partial(prepare_demo, path))
+    return run_gui(args.project)
 
 
-def prepare_demo() -> Path:
-    """Build (once) the demo project in the user data folder and return its path."""
+def demo_path() -> Path:
+    """Where the demo project lives: the user data folder."""
     import platformdirs
 
+    return Path(platformdirs.user_data_dir("Parallax", "Parallax")) / "demo.parallax"
+
+
+def prepare_demo(path: Path | None = None) -> Path:
+    """Build (once) the demo project at `path` (the user data folder by default) and
+    return its path."""
     import parallax
     from parallax.services.demo import build_demo
 
-    folder = Path(platformdirs.user_data_dir("Parallax", "Parallax"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "demo.parallax"
+    path = path or demo_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     with parallax.open_project(path) as project:
         build_demo(project)
     return path

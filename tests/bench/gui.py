@@ -35,20 +35,27 @@ def settle() -> None:
     application.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def start_to_window_ms(project: Path, runs: int = 5) -> float:
-    """Process start of `parallax PROJECT` until its window is shown with the project open:
-    median of `runs` after one warm-up. The clock stops when the app says "ready"; Qt and
-    SQLAlchemy teardown after that is nobody's wait, so the exit is awaited untimed."""
+def start_ms(project: Path, runs: int = 5) -> dict[str, float]:
+    """Process start of `parallax PROJECT` until its window is up and answering ("window":
+    painted, event loop running, the project on its way) and until the project is shown
+    in it ("ready"): medians of `runs` after one warm-up. Qt and SQLAlchemy teardown after
+    "ready" is nobody's wait, so the exit is awaited untimed."""
     env = {**os.environ, "PARALLAX_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "parallax", str(project)]
-    times = [time_to_ready_ms(command, env) for _ in range(runs + 1)]
-    return statistics.median(times[1:])
+    runs_seen = [time_to_lines_ms(command, env) for _ in range(runs + 1)][1:]
+    return {line: statistics.median(seen[line] for seen in runs_seen) for line in LINES}
 
 
-def time_to_ready_ms(command: list[str], env: dict[str, str], timeout: float = 120) -> float:
-    """Milliseconds from starting `command` until it prints the line "ready"; then wait
-    (untimed) for it to exit. Raises if it never said so, failed, or took over `timeout`
-    seconds in all (a watchdog kills it, so a hung start cannot hang the benchmark)."""
+LINES = ("window", "ready")
+
+
+def time_to_lines_ms(
+    command: list[str], env: dict[str, str], timeout: float = 120
+) -> dict[str, float]:
+    """Milliseconds from starting `command` until it printed each of LINES; then wait
+    (untimed) for it to exit. Raises if a line never came, the command failed, or it took
+    over `timeout` seconds in all (a watchdog kills it, so a hung start cannot hang the
+    benchmark)."""
     with tempfile.TemporaryFile("w+") as errors:  # a file, not a pipe nobody reads yet
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -57,23 +64,26 @@ def time_to_ready_ms(command: list[str], env: dict[str, str], timeout: float = 1
         watchdog = threading.Timer(timeout, process.kill)
         watchdog.start()
         try:
-            elapsed = _read_until_ready(process, start)
+            seen = _read_lines(process, start)
             process.communicate()
         finally:
             watchdog.cancel()
-        if elapsed is None or process.returncode != 0:
+        if set(seen) != set(LINES) or process.returncode != 0:
             errors.seek(0)
             raise RuntimeError(f"parallax did not start: {errors.read()[-2000:]}")
-    return elapsed
+    return seen
 
 
-def _read_until_ready(process: subprocess.Popen[str], start: float) -> float | None:
-    """Milliseconds since `start` when the "ready" line came; None if output ended first."""
+def _read_lines(process: subprocess.Popen[str], start: float) -> dict[str, float]:
+    """Milliseconds since `start` at which each of LINES came, until "ready" or the end."""
     assert process.stdout is not None
+    seen: dict[str, float] = {}
     for line in process.stdout:
+        if line.strip() in LINES:
+            seen[line.strip()] = (time.perf_counter() - start) * 1000
         if line.strip() == "ready":
-            return (time.perf_counter() - start) * 1000
-    return None
+            break
+    return seen
 
 
 class Desk:

@@ -128,3 +128,30 @@ def test_demo_opens_on_two_linked_reports(tmp_path: Path) -> None:
         outlets = [project.article(p["article"]).outlet for p in desk["panes"]]
         assert outlets == ["Rudaw", "Syria Times"]
         assert project.memo().startswith("Syrian and Iraqi officials")
+
+
+def test_make_run_shows_the_window_then_builds_and_opens_the_demo(tmp_path: Path) -> None:
+    """`parallax --demo` (what `make run` starts): the window comes first; the demo is
+    built on the first start while it is up, then opened in it."""
+    env = {
+        **os.environ,
+        "PARALLAX_EXIT_WHEN_READY": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    for _ in range(2):  # built the first time, opened as it is the second
+        done = subprocess.run(
+            [sys.executable, "-m", "parallax", "--demo"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["window", "ready"]
+        assert "Traceback" not in done.stderr
+    import parallax
+
+    with parallax.open_project(tmp_path / "data" / "Parallax" / "demo.parallax") as project:
+        assert project.info().articles == 5

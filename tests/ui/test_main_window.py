@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTabBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabBar
 
 from parallax.ui.main_window import MainWindow
 
@@ -45,6 +45,31 @@ def test_open_shows_path_counts_and_library(qtbot, opened: MainWindow) -> None:
     qtbot.waitUntil(lambda: "5 articles" in opened.counts_label.text())
     assert opened.library_model is not None and opened.library_model.loaded_count == 5
     assert opened.windowTitle() == "window — Parallax"
+
+
+def test_the_window_says_which_project_is_opening(window: MainWindow, tmp_path) -> None:
+    """Start-up shows the window before the project: no New/Open prompt meanwhile."""
+    lead = window.empty_state.findChild(QLabel, "EmptyLead")
+    window.show_opening(str(tmp_path / "field notes.parallax"))
+    assert lead.text() == "Opening field notes.parallax…"
+    assert "Opening field notes.parallax" in window.path_label.text()
+    buttons = [b for b in window.empty_state.findChildren(QPushButton) if b.isVisible()]
+    assert buttons == []
+    window.show_opening("postgresql://ana:s3cret@db.example.org/cases")
+    assert lead.text() == "Opening postgresql://db.example.org/cases…"
+    assert "s3cret" not in window.path_label.text()
+
+
+def test_a_project_that_fails_to_open_brings_the_prompt_back(window: MainWindow, tmp_path) -> None:
+    bad = tmp_path / "bad.parallax"
+    bad.write_bytes(b"this is not a database" * 100)
+    window.show_opening(str(bad))
+    assert not window.open_project(str(bad))
+    lead = window.empty_state.findChild(QLabel, "EmptyLead")
+    assert lead.text().startswith("Create a project")
+    assert window.path_label.text() == ""
+    shown = {b.text() for b in window.empty_state.findChildren(QPushButton) if b.isVisible()}
+    assert {"New Project…", "Open Project…"} <= shown
 
 
 def test_unreadable_project_is_reported_not_raised(window: MainWindow, tmp_path) -> None:

@@ -9,6 +9,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from parallax.ui.recent import RecentProjects
 
+LEAD = "Create a project to collect articles, or open one to carry on."
+
+
+def opening_name(target: str) -> str:
+    """A project's file name, or a server URL without its credentials."""
+    if "://" in target:
+        scheme, rest = target.split("://", 1)
+        return f"{scheme}://{rest.rsplit('@', 1)[-1]}"
+    return Path(target).name
+
 
 class EmptyState(QWidget):
     """A calm prompt in the middle of the window."""
@@ -26,8 +36,8 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setWeight(font.Weight.DemiBold)
         title.setFont(font)
-        lead = QLabel("Create a project to collect articles, or open one to carry on.")
-        lead.setObjectName("EmptyLead")
+        self._lead = QLabel(LEAD)
+        self._lead.setObjectName("EmptyLead")
         new = QPushButton("New Project…")
         new.setDefault(True)
         new.clicked.connect(self.new_requested)
@@ -35,11 +45,12 @@ class EmptyState(QWidget):
         opened.clicked.connect(self.open_requested)
         for button in (new, opened):
             button.setMinimumWidth(200)
+        self._buttons = (new, opened)
         self._recent_box = QVBoxLayout()
         self._recent_box.setSpacing(2)
         column = QVBoxLayout()
         column.setSpacing(12)
-        for widget in (title, lead, new, opened):
+        for widget in (title, self._lead, new, opened):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(self._recent_box)
         outer = QVBoxLayout(self)
@@ -48,12 +59,29 @@ class EmptyState(QWidget):
         outer.addStretch(3)
         self.refresh()
 
+    def show_opening(self, target: str) -> None:
+        """While a project opens at start-up: say which, and offer nothing to click that
+        would race it."""
+        self._clear_recent()
+        self._lead.setText(f"Opening {opening_name(target)}…")
+        for button in self._buttons:
+            button.hide()
+
     def refresh(self) -> None:
-        """Rebuild the recent projects list (existing files only)."""
+        """The prompt, with the recent projects list rebuilt (existing files only)."""
+        self._lead.setText(LEAD)
+        for button in self._buttons:
+            button.show()
+        self._clear_recent()
+        self._fill_recent()
+
+    def _clear_recent(self) -> None:
         while self._recent_box.count():
             item = self._recent_box.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+
+    def _fill_recent(self) -> None:
         existing = [p for p in self._recent.paths() if Path(p).exists()][:5]
         if existing:
             heading = QLabel("Recent")

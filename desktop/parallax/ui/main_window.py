@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.ui.empty_state import EmptyState
+from parallax.ui.empty_state import EmptyState, opening_name
 from parallax.ui.recent import RecentProjects
 from parallax.ui.window_actions import build_actions
 from parallax.ui.window_brief import WindowBriefMixin
@@ -217,6 +217,11 @@ class MainWindow(
         self.settings.sync()
 
     # ----------------------------------------------------------------- project
+    def show_opening(self, target: str) -> None:
+        """Start-up: the window is up before the project is; say which one is coming."""
+        self.empty_state.show_opening(target)
+        self.path_label.setText(f"Opening {opening_name(target)}…")
+
     def attach_project(self, project: Project) -> None:
         """Show an open project: build its models, panels, desk and Inspector."""
         from parallax.ui.desk import ReadingDesk

@@ -76,6 +76,8 @@ class ProjectFilesMixin:
             project = parallax.open_project(path)
         except KnownError as exc:
             QApplication.restoreOverrideCursor()
+            self.empty_state.refresh()  # it may have said "Opening …" at start-up
+            self.path_label.clear()
             dialogs.show_message(self, Icon.Critical, "Cannot Open Project", str(exc))
             return False
         try:
