@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, qInstallMessageHandler
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -23,7 +23,18 @@ from tests.bench.measure import median_ms
 
 
 def app() -> QApplication:
-    return QApplication.instance() or QApplication([])
+    application = QApplication.instance()
+    if application is None:
+        application = QApplication([])
+        qInstallMessageHandler(_quiet_platform)
+    return application
+
+
+def _quiet_platform(_kind: object, _context: object, message: str) -> None:
+    """The offscreen platform says it cannot resize windows to their size hints each time
+    one is shown: hundreds of lines around the table. Everything else Qt says is kept."""
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
 
 def settle() -> None:
