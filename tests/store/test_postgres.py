@@ -48,3 +48,21 @@ def test_brief_exports_from_postgresql(pg_url: str, tmp_path: Path) -> None:
     with parallax.open_project(pg_url) as project:
         out = project.export_brief(tmp_path / "b.docx", title="Team brief")
     assert out.stat().st_size > 5000
+
+
+def test_search_and_related_articles_on_postgresql(pg_url: str) -> None:
+    """The server's own full-text search (tsquery, ts_rank), not SQLite's FTS5."""
+    with parallax.open_project(pg_url) as project:
+        if not project.info().articles:
+            project.import_files([SAMPLE_CORPUS])
+        hits = project.search("Falah al-Fayadh")
+        rudaw = next(s.id for s in project.article_summaries() if s.outlet == "Rudaw")
+        assert rudaw in {h.article_id for h in hits}
+        assert all("Fayadh" in h.snippet for h in hits if h.annotation_id is None)
+        assert project.search("no such words anywhere") == []
+        ann = project.annotate(rudaw, 0, 10, note="Compare with the al-Hashd statement.")
+        noted = project.search("al Hashd")
+        assert ann.id in {h.annotation_id for h in noted}
+        related = project.related_articles(["Fayadh", "Damascus", "Mosul"], limit=3)
+        assert 0 < len(related) <= 3 and len(set(related)) == len(related)
+        assert project.related_articles(['AND "x', "OR", "NEAR("], limit=3) is not None

@@ -17,6 +17,7 @@ from parallax.store.tables import AnnotationRow, ArticleRow, ExcludedSpanRow
 
 _TOKEN = re.compile(r"\w+")
 CANDIDATE_ARTICLES = 200
+TSQUERY_FUNCTIONS = ("plainto_tsquery", "to_tsquery")
 
 
 def query_tokens(query: str) -> list[str]:
@@ -42,24 +43,38 @@ def phrase_pattern(tokens: list[str]) -> re.Pattern[str]:
 
 
 def candidate_articles(session: Session, tokens: list[str], limit: int) -> list[tuple[int, float]]:
-    """Article ids whose text holds the tokens as a phrase, best first (bm25 / ts_rank)."""
+    """Article ids whose text may hold the tokens as a phrase, best first (bm25 /
+    ts_rank); the caller finds the phrase itself.
+
+    On PostgreSQL every token, not the phrase: its parser keeps "al-Fayadh" as a word
+    besides its parts, so the phrase "falah al fayadh" never matched "Falah al-Fayadh"."""
+    phrase = '"' + " ".join(tokens) + '"'
+    return _ranked_articles(session, phrase, "plainto_tsquery", " ".join(tokens), limit)
+
+
+def _ranked_articles(
+    session: Session, match: str, tsquery: str, terms: str, limit: int
+) -> list[tuple[int, float]]:
+    """(article id, rank), best first: articles matching `match` (an FTS5 query) on
+    SQLite, or `tsquery('simple', terms)` on PostgreSQL. Higher ranks are better on both."""
+    if tsquery not in TSQUERY_FUNCTIONS:  # it is written into the SQL
+        raise ValueError(f"not a tsquery function: {tsquery}")
     if session.get_bind().dialect.name == "sqlite":
-        phrase = '"' + " ".join(tokens) + '"'
         rows = session.execute(
             text(
                 "SELECT rowid, bm25(article_fts) AS r FROM article_fts "
                 "WHERE article_fts MATCH :q ORDER BY r LIMIT :n"
             ),
-            {"q": phrase, "n": limit},
+            {"q": match, "n": limit},
         )
-        return [(rowid, -rank) for rowid, rank in rows]
+        return [(rowid, -rank) for rowid, rank in rows]  # bm25: lower is better
     rows = session.execute(
         text(
-            "SELECT id, ts_rank(to_tsvector('simple', text), q) AS r FROM article, "
-            "phraseto_tsquery('simple', :q) q WHERE to_tsvector('simple', text) @@ q "
+            f"SELECT id, ts_rank(to_tsvector('simple', text), q) AS r FROM article, "
+            f"{tsquery}('simple', :q) q WHERE to_tsvector('simple', text) @@ q "
             "ORDER BY r DESC LIMIT :n"
         ),
-        {"q": " ".join(tokens), "n": limit},
+        {"q": terms, "n": limit},
     )
     return [(aid, float(rank)) for aid, rank in rows]
 
@@ -78,7 +93,7 @@ def candidate_notes(session: Session, tokens: list[str], limit: int) -> list[int
         rows = session.execute(
             text(
                 "SELECT id FROM annotation WHERE to_tsvector('simple', note) @@ "
-                "phraseto_tsquery('simple', :q) LIMIT :n"
+                "plainto_tsquery('simple', :q) LIMIT :n"  # every token: see candidate_articles
             ),
             {"q": " ".join(tokens), "n": limit},
         )
@@ -91,24 +106,9 @@ def related_articles(session: Session, words: list[str], limit: int) -> list[int
     tokens = list(dict.fromkeys(query_tokens(" ".join(words))))
     if not tokens:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        rows = session.execute(
-            text(
-                "SELECT rowid FROM article_fts WHERE article_fts MATCH :q "
-                "ORDER BY bm25(article_fts) LIMIT :n"
-            ),
-            {"q": " OR ".join(f'"{t}"' for t in tokens), "n": limit},
-        )
-    else:
-        rows = session.execute(
-            text(
-                "SELECT id FROM article, to_tsquery('simple', :q) q "
-                "WHERE to_tsvector('simple', text) @@ q "
-                "ORDER BY ts_rank(to_tsvector('simple', text), q) DESC LIMIT :n"
-            ),
-            {"q": " | ".join(tokens), "n": limit},
-        )
-    return [r[0] for r in rows]
+    any_word = " OR ".join(f'"{t}"' for t in tokens)
+    ranked = _ranked_articles(session, any_word, "to_tsquery", " | ".join(tokens), limit)
+    return [article_id for article_id, _rank in ranked]
 
 
 def snippet(source: str, start: int, end: int, context: int = 60) -> str:
