@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from parallax.services.project import Project
 from parallax.ui.library_filter import NO_OUTLET
@@ -109,3 +109,22 @@ def test_new_tags_and_outlets_reach_the_choices(qtbot, panel: LibraryPanel, code
     assert coded.article_summaries(tag_id=tag.id) == []  # a deleted tag matches nothing
     panel.filter.apply_changes(Changes(tags=frozenset({tag.id})))
     assert panel.model.filters == {} and len(article_titles(panel.model)) == 5
+
+
+def test_titles_get_the_room_of_a_narrow_library(qtbot, panel: LibraryPanel) -> None:
+    """At the first-start dock width the Article column read "Syrian …": the Date and
+    # columns and the indent are sized to their content, and counts line up right."""
+    panel.resize(250, 400)
+    metrics = panel.tree.fontMetrics()
+    header = panel.tree.header()
+    assert header.sectionSize(1) <= metrics.horizontalAdvance("2017-05-18") + 16
+    assert header.sectionSize(2) <= metrics.horizontalAdvance("9999") + 16
+    assert panel.tree.indentation() <= metrics.horizontalAdvance("M") + 6
+    model = panel.model
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for group in range(model.rowCount()):
+        outlet = model.index(group, 2)
+        assert outlet.data(Qt.ItemDataRole.TextAlignmentRole) == int(right)
+        for row in range(model.rowCount(model.index(group, 0))):
+            article = model.index(row, 2, model.index(group, 0))
+            assert article.data(Qt.ItemDataRole.TextAlignmentRole) == int(right)

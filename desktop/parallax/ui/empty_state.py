@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from parallax.ui.recent import RecentProjects
 
@@ -46,11 +46,18 @@ class EmptyState(QWidget):
         for button in (new, opened):
             button.setMinimumWidth(200)
         self._buttons = (new, opened)
+        # Moving while a project opens: the demo is built on a first start, a big project
+        # takes a second, and a still window reads as a hung one.
+        self._busy = QProgressBar()
+        self._busy.setRange(0, 0)
+        self._busy.setTextVisible(False)
+        self._busy.setFixedWidth(200)
+        self._busy.hide()
         self._recent_box = QVBoxLayout()
         self._recent_box.setSpacing(2)
         column = QVBoxLayout()
         column.setSpacing(12)
-        for widget in (title, self._lead, new, opened):
+        for widget in (title, self._lead, self._busy, new, opened):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(self._recent_box)
         outer = QVBoxLayout(self)
@@ -64,12 +71,14 @@ class EmptyState(QWidget):
         would race it."""
         self._clear_recent()
         self._lead.setText(f"Opening {opening_name(target)}…")
+        self._busy.show()
         for button in self._buttons:
             button.hide()
 
     def refresh(self) -> None:
         """The prompt, with the recent projects list rebuilt (existing files only)."""
         self._lead.setText(LEAD)
+        self._busy.hide()
         for button in self._buttons:
             button.show()
         self._clear_recent()

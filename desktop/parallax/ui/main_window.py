@@ -186,7 +186,7 @@ class MainWindow(
         """First start: room for the Library and the Inspector, and most of the height for
         the reading desk (the Events tab below gets a third)."""
         width = self.width()
-        library = min(300, max(220, int(width * 0.21)))
+        library = min(320, max(250, int(width * 0.22)))
         inspector = min(380, max(260, int(width * 0.25)))
         self.resizeDocks(
             [self.library_dock, self.inspector_dock],

@@ -61,10 +61,12 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths, not ResizeToContents: that re-measures up to 1,000 rows on every
         # count change, which made each new highlight cost hundreds of milliseconds.
+        # Titles get the room: a dock a quarter of the window wide left them 75 px.
         metrics = self.tree.fontMetrics()
         for column, sample in ((1, "2017-05-18"), (2, "9999")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
+        self.tree.setIndentation(metrics.horizontalAdvance("M") + 4)
         model.modelReset.connect(self._expand_if_small)
         model.rowsInserted.connect(self._expand_new_outlets)
         self._expand_if_small()

@@ -49,6 +49,9 @@ class _Group:
         return len(self.articles) >= self.total
 
 
+COUNT_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class LibraryModel(QAbstractItemModel):
     """Outlets → articles; columns: title, date, highlights."""
 
@@ -140,6 +143,8 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             grade = group.grade or "not graded"
             return f"{group.name}: {group.total} articles, reliability {grade}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return COUNT_ALIGNMENT
         return None
 
     def _article_data(self, article: ArticleSummary, column: int, role: int) -> object:
@@ -164,7 +169,7 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return article.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return COUNT_ALIGNMENT
         return None
 
     # ----------------------------------------------------------------- paging
