@@ -121,3 +121,26 @@ def test_alias_plans_name_what_accepting_does(demo: Project) -> None:
 
 def test_clean_aliases() -> None:
     assert clean_aliases("Abadi", [" abadi", "Al  Abadi", "al abadi", ""]) == ("Al Abadi",)
+
+
+def test_delete_takes_tags_memos_and_aliases_and_undelete_brings_them_back(demo: Project) -> None:
+    fayadh = actor(demo, "Falah al-Fayadh")
+    tags = demo.actor_tags(fayadh.id)
+    demo.set_memo("Envoy of two prime ministers", actor_id=fayadh.id)
+    tagged = tags[0][0]
+    assert fayadh.id in {a.actor_id for a in demo.annotation_detail(tagged).actors}
+    seen: list[Changes] = []
+    demo.subscribe(seen.append)
+    removal = demo.delete_actor(fayadh.id)
+    assert removal.tags == tuple(tags) and len(removal.memos) == 1
+    assert seen[-1].annotations == {a for a, _role in tags}  # their actor labels change
+    with pytest.raises(NotFoundError):
+        demo.actor(fayadh.id)
+    assert demo.find_actor("Faleh al-Fayyad") is None
+    assert fayadh.id not in {a.actor_id for a in demo.annotation_detail(tagged).actors}
+    assert demo.memo(actor_id=fayadh.id) == ""  # gone with it, not left orphaned
+    demo.undelete_actor(removal)
+    assert demo.actor(fayadh.id) == fayadh
+    assert demo.actor_tags(fayadh.id) == tags
+    assert demo.memo(actor_id=fayadh.id) == "Envoy of two prime ministers"
+    assert demo.find_actor("Faleh al-Fayyad").id == fayadh.id

@@ -107,6 +107,47 @@ def test_merge_moves_tags_and_aliases_and_undo_keeps_ids(qtmodeltester, panel) -
     qtmodeltester.check(model)
 
 
+def test_delete_key_removes_an_actor_and_undo_brings_it_back(qtbot, qtmodeltester, panel) -> None:
+    model, project, stack = panel.model, panel.session.project, panel.session.undo_stack
+    fayadh = actor_id(project, "Falah al-Fayadh")
+    tags = project.actor_tags(fayadh)
+    assert not panel.delete_button.isEnabled()  # nothing selected yet
+    panel.select_actor(fayadh)
+    assert panel.delete_button.isEnabled()
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert model.row_of(fayadh) == -1
+    assert project.find_actor("Faleh al-Fayyad") is None
+    assert panel.selected_actor_id() is not None  # the next actor, ready for another Del
+    assert stack.undoText() == "Delete actor Falah al-Fayadh"
+    qtmodeltester.check(model)
+    stack.undo()
+    assert project.actor(fayadh).aliases == (
+        "Faleh al-Fayyad",
+        "Faleh al-Fayad",
+        "Fayadh",
+        "Fayyad",
+    )
+    assert project.actor_tags(fayadh) == tags
+    assert cell(model, fayadh, NAME) == "Falah al-Fayadh"
+    stack.redo()
+    assert model.row_of(fayadh) == -1
+    stack.undo()
+    qtmodeltester.check(model)
+
+
+def test_the_delete_key_edits_a_cell_being_edited_not_the_actor(qtbot, panel) -> None:
+    project = panel.session.project
+    ghanmi = actor_id(project, "Othman al-Ghanmi")
+    panel.select_actor(ghanmi)
+    row = panel.table.selectionModel().selectedRows()[0].row()
+    panel.table.edit(panel.proxy.index(row, NAME))
+    assert panel.table.state() == panel.table.State.EditingState
+    editor = panel.table.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert project.actor(ghanmi).name == "Othman al-Ghanmi"
+
+
 def test_alias_groups_accept_and_dismiss_persist(qtbot, qtmodeltester, panel, demo_path) -> None:
     view = panel.alias_groups
     panel.tabs.setCurrentWidget(view)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Tag = tuple[int, str]  # (annotation id, role)
+Memo = actor_ops.Memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,43 @@ class ActorMerge:
     @property
     def annotation_ids(self) -> frozenset[int]:
         return frozenset(a for a, _role in self.source_tags)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRemoval:
+    """What deleting an actor took with it, for the undo: its note, its tags on
+    annotations and its memos (the database drops those with the actor)."""
+
+    actor: Actor
+    note: str
+    tags: tuple[Tag, ...]
+    memos: tuple[Memo, ...]
+
+    @property
+    def annotation_ids(self) -> frozenset[int]:
+        return frozenset(a for a, _role in self.tags)
+
+
+def remove_actor(store: Store, actor_id: int) -> ActorRemoval:
+    """Delete an actor with its aliases, tags and memos; returns them for `unremove_actor`."""
+    with store.transaction() as s:
+        actor = actor_repo.get_actor(s, actor_id)
+        removal = ActorRemoval(
+            actor,
+            actor_ops.note_of(s, actor_id),
+            tuple(actor_ops.tags_of(s, actor_id)),
+            tuple(actor_ops.memos_of(s, actor_id)),
+        )
+        actor_repo.delete_actor(s, actor_id)
+    return removal
+
+
+def unremove_actor(store: Store, removal: ActorRemoval) -> None:
+    """Undo a delete: the actor is back under its id with its note, tags and memos."""
+    with store.transaction() as s:
+        actor_ops.create(s, removal.actor, removal.note)
+        actor_ops.add_tags(s, removal.actor.id, removal.tags)
+        actor_ops.restore_memos(s, removal.actor.id, removal.memos)
 
 
 def clean_aliases(name: str, aliases: Iterable[str]) -> tuple[str, ...]:

@@ -443,10 +443,18 @@ class Project:
         with self._store.reading() as s:
             return actor_repo.find_actor(s, name)
 
-    def delete_actor(self, actor_id: int) -> None:
-        with self._store.transaction() as s:
-            actor_repo.delete_actor(s, actor_id)
-        self._publish(Changes(actors=frozenset({actor_id})))
+    def delete_actor(self, actor_id: int) -> actor_service.ActorRemoval:
+        """Delete an actor with its aliases, its tags on annotations and its memos;
+        returns what `undelete_actor` needs to bring them all back."""
+        removal = actor_service.remove_actor(self._store, actor_id)
+        self._publish(Changes(actors=frozenset({actor_id}), annotations=removal.annotation_ids))
+        return removal
+
+    def undelete_actor(self, removal: actor_service.ActorRemoval) -> None:
+        """Undo `delete_actor`: the actor is back under its id, tagged and memoed as it was."""
+        actor_service.unremove_actor(self._store, removal)
+        actor_id = removal.actor.id
+        self._publish(Changes(actors=frozenset({actor_id}), annotations=removal.annotation_ids))
 
     def actor_annotation_counts(self) -> dict[int, int]:
         with self._store.reading() as s:

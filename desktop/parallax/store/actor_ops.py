@@ -1,6 +1,6 @@
 """Actor editing queries: rename, kind, aliases, tags and memos moved between actors.
 
-The steps a merge and its undo are made of; `services.actors` puts them together in one
+The steps a merge, a delete and their undo are made of; `services.actors` puts them together in one
 transaction. Tags are (annotation id, role) pairs.
 """
 
@@ -23,6 +23,7 @@ from parallax.store.tables import (
 )
 
 Tag = tuple[int, str]
+Memo = tuple[int, str, int | None]  # (memo id, text, event id)
 
 
 def _row(session: Session, actor_id: int) -> ActorRow:
@@ -106,6 +107,25 @@ def move_memos(session: Session, ids: Sequence[int], actor_id: int) -> None:
     if ids:
         session.execute(update(MemoRow).where(MemoRow.id.in_(ids)).values(actor_id=actor_id))
         session.flush()
+
+
+def memos_of(session: Session, actor_id: int) -> list[Memo]:
+    """The actor's memos (on it alone or on it in an event), to bring back after a delete."""
+    rows = session.execute(
+        select(MemoRow.id, MemoRow.text, MemoRow.event_id)
+        .where(MemoRow.actor_id == actor_id)
+        .order_by(MemoRow.id)
+    )
+    return [(memo_id, text, event_id) for memo_id, text, event_id in rows]
+
+
+def restore_memos(session: Session, actor_id: int, memos: Iterable[Memo]) -> None:
+    """Recreate memos under their ids (undo of a delete)."""
+    session.add_all(
+        MemoRow(id=memo_id, text=text, event_id=event_id, actor_id=actor_id)
+        for memo_id, text, event_id in memos
+    )
+    session.flush()
 
 
 def events_by_actor(session: Session) -> dict[int, list[int]]:

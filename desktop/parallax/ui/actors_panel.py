@@ -13,12 +13,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
@@ -44,6 +49,7 @@ from parallax.services.background import Job
 from parallax.ui.analysis_commands import (
     AcceptAliasGroupCommand,
     AddActorCommand,
+    DeleteActorCommand,
     EditActorCommand,
     MergeActorsCommand,
 )
@@ -142,6 +148,10 @@ class ActorsPanel(QWidget):
         self._layout()
         model.edit_requested.connect(self.edit)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self._selection_changed(QItemSelection(), QItemSelection())
         self._counts = LazyRefresh(self, self.refresh_mention_counts)
         session.bus.changes_applied.connect(self._apply_changes)
         self._counts.request()
@@ -185,10 +195,16 @@ class ActorsPanel(QWidget):
             "Fold the selected actor into another: its tags move and its names become aliases"
         )
         self.merge_button.clicked.connect(self._merge_dialog)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip(
+            "Delete the selected actor with its tags (Del); Undo brings them back"
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(add)
         bar.addWidget(self.merge_button)
+        bar.addWidget(self.delete_button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -216,6 +232,7 @@ class ActorsPanel(QWidget):
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         actor_id = self.selected_actor_id()
         self.merge_button.setEnabled(actor_id is not None)
+        self.delete_button.setEnabled(actor_id is not None)
         self.mentions.set_actor(actor_id)
 
     # ------------------------------------------------------------------ edits
@@ -236,6 +253,43 @@ class ActorsPanel(QWidget):
         if done:
             self.select_actor(target_id)
         return done
+
+    def delete_selected(self) -> bool:
+        """Delete the selected actor (undoable: it comes back with its tags and memo)."""
+        actor_id = self.selected_actor_id()
+        actor = self.model.record(actor_id) if actor_id is not None else None
+        if actor is None:
+            return False
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(actor.id), 0)).row()
+        if not self.session.run(DeleteActorCommand(self.session.project, actor)):
+            return False
+        if self.proxy.rowCount():  # the next actor, as a list's Delete leaves it
+            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+        return True
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("Merge into…", self._merge_dialog)
+        menu.addAction("Delete Actor", self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Del or Backspace on the table deletes the selected actor (not while a cell is
+        being edited: the editor has the keys then)."""
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            return self.delete_selected() or True
+        return super().eventFilter(watched, event)
 
     def _add_dialog(self) -> None:
         name, ok = QInputDialog.getText(self, "Add actor", "Name:")

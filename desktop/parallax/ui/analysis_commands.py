@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from parallax.domain.errors import KnownError
 from parallax.domain.model import Actor
-from parallax.services.actors import ActorMerge, AliasPlan, clean_aliases
+from parallax.services.actors import ActorMerge, ActorRemoval, AliasPlan, clean_aliases
 from parallax.services.project import Project
 from parallax.ui.commands import (
     AnnotateCommand,
@@ -135,6 +135,22 @@ class AddAliasesCommand(ServiceCommand):
     def _undo(self) -> None:
         assert self.before is not None
         self.project.restore_actor(self.before)
+
+
+class DeleteActorCommand(ServiceCommand):
+    """Delete an actor; undo brings it back under its id with its tags and memo."""
+
+    def __init__(self, project: Project, actor: Actor) -> None:
+        super().__init__(project, f"Delete actor {actor.name}")
+        self.actor_id = actor.id
+        self.removal: ActorRemoval | None = None
+
+    def _do(self) -> None:
+        self.removal = self.project.delete_actor(self.actor_id)
+
+    def _undo(self) -> None:
+        assert self.removal is not None
+        self.project.undelete_actor(self.removal)
 
 
 class MergeActorsCommand(ServiceCommand):
