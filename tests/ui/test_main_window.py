@@ -192,3 +192,25 @@ def test_a_restored_layout_leaves_no_stray_tab_bars(qtbot, settings) -> None:
     assert second.tabifiedDockWidgets(second.inspector_dock) == []
     assert second.tabifiedDockWidgets(second.annotations_dock) == [second.suggestions_dock]
     assert [text for text, _place in tab_bars_drawn(second)] == ["Annotations"]
+
+
+def test_the_brief_fits_the_dock_it_shares_with_the_inspector(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    """On a 1280-pixel screen the judgments' buttons made the Brief 550 px wide: it
+    scrolled sideways in its 320 px dock and Cite Selected Claim was out of sight."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_project(str(tmp_path / "brief.parallax"))
+    window.brief_dock.raise_()
+    panel = window.brief_panel
+    assert panel is not None
+    scroll = window.brief_dock.widget()
+    qtbot.waitUntil(lambda: panel.isVisible() and window.brief_dock.width() > 200)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    cite = panel.judgments.cite_button
+    right_edge = cite.mapTo(scroll.viewport(), cite.rect().topRight()).x()
+    assert right_edge < scroll.viewport().width()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,16 +120,15 @@ class JudgmentsPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> QVBoxLayout:
+        """Two rows, so the panel fits the dock it shares with the Inspector (~300 px):
+        in one row they made it 550 px wide and put Cite out of sight."""
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
-        self.up_button = QPushButton("▲")
-        self.down_button = QPushButton("▼")
+        self.up_button = _arrow_button(Qt.ArrowType.UpArrow, "Move the judgment up")
+        self.down_button = _arrow_button(Qt.ArrowType.DownArrow, "Move the judgment down")
         self.cite_button = QPushButton("Cite Selected Claim")
-        self.up_button.setToolTip("Move the judgment up")
-        self.down_button.setToolTip("Move the judgment down")
         self.cite_button.setToolTip("Add the claim selected in the article to this judgment")
         self.add_button.clicked.connect(self.add_judgment)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -136,13 +136,19 @@ class JudgmentsPanel(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.cite_button.clicked.connect(self.cite_selected_claim)
+        edits = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
-            row.addWidget(button)
-        row.addWidget(self.up_button)
-        row.addWidget(self.down_button)
-        row.addStretch(1)
-        row.addWidget(self.cite_button)
-        return row
+            edits.addWidget(button)
+        edits.addStretch(1)
+        order = QHBoxLayout()
+        order.addWidget(self.cite_button)
+        order.addStretch(1)
+        order.addWidget(self.up_button)
+        order.addWidget(self.down_button)
+        rows = QVBoxLayout()
+        rows.addLayout(edits)
+        rows.addLayout(order)
+        return rows
 
     # -------------------------------------------------------------- state
     def selected(self) -> Judgment | None:
@@ -247,6 +253,13 @@ class JudgmentsPanel(QWidget):
         name = self.yardstick.currentText()
         if name != self.session.project.yardstick():
             self.session.run(cmds.SetYardstickCommand(self.session.project, name))
+
+
+def _arrow_button(arrow: Qt.ArrowType, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setArrowType(arrow)
+    button.setToolTip(tip)
+    return button
 
 
 class BriefPanel(QSplitter):
