@@ -1,18 +1,25 @@
-"""Panes on the desk: reorder, focus with F6, synchronised scrolling by linked passages,
-revealing annotations and spans, and colouring highlights by tag."""
+"""Panes on the desk: reorder (with buttons, or by dragging a header), focus with F6,
+synchronised scrolling by linked passages, revealing annotations and spans, and colouring
+highlights by tag."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from parallax.ui.article_pane import ArticlePane
 from parallax.ui.desk import ReadingDesk
 from parallax.ui.highlighter import BY_TAG
+from parallax.ui.import_flow import ImportFlow
 from parallax.ui.link_geometry import VisibleBlocks
+from parallax.ui.main_window import MainWindow
+from parallax.ui.pane_drag import MIME_TYPE, drop_slot, gap_x, pane_mime_data, slot_target
 from tests.ui.desk_helpers import BORDER_A, BORDER_B, MEETING_A, build_project, show_desk
+from tests.ui.test_import_dialog import review, write_batch
 
 
 @pytest.fixture
@@ -247,3 +254,197 @@ def test_two_panes_fit_beside_the_docks_on_a_laptop_screen(qtbot, desk) -> None:
     for 846 px, leaving the Library too narrow to read its titles at 1280 px)."""
     assert len(desk.panes) == 2
     assert desk.minimumSizeHint().width() <= 640
+
+
+# ------------------------------------------------------------ dragging panes by the header
+def drag_distance() -> int:
+    return QApplication.startDragDistance()
+
+
+def bare_point(header: QWidget) -> QPoint:
+    """A point on the header itself, not on one of its labels or buttons."""
+    point = QPoint(4, header.height() // 2)  # in the left margin
+    assert header.childAt(point) is None
+    return point
+
+
+def test_a_header_starts_a_drag_once_the_mouse_has_moved_far_enough(qtbot, desk) -> None:
+    header = desk.panes[0].header
+    started: list[QPoint] = []
+    header.drag_started.connect(started.append)
+    at = bare_point(header)
+    qtbot.mousePress(header, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseMove(header, at + QPoint(drag_distance() - 1, 0))
+    assert started == []  # a hand that trembles while clicking does not drag
+    qtbot.mouseMove(header, at + QPoint(drag_distance() * 3, 0))
+    qtbot.mouseMove(header, at + QPoint(drag_distance() * 6, 0))
+    assert started == [at]  # once per press, with the press as the drag's hot spot
+    qtbot.mouseRelease(header, Qt.MouseButton.LeftButton, pos=at + QPoint(60, 0))
+    # the title takes its own presses (its text is selectable): a drag from it works too
+    title_at = QPoint(10, header.title.height() // 2)
+    qtbot.mousePress(header.title, Qt.MouseButton.LeftButton, pos=title_at)
+    qtbot.mouseMove(header.title, title_at + QPoint(0, drag_distance() * 3))
+    assert started == [at, header.title.mapTo(header, title_at)]
+    qtbot.mouseRelease(header.title, Qt.MouseButton.LeftButton, pos=title_at)
+
+
+def test_a_click_or_a_press_on_a_button_does_not_drag(qtbot, desk) -> None:
+    left, right = desk.panes
+    header = left.header
+    started: list[QPoint] = []
+    header.drag_started.connect(started.append)
+    qtbot.mouseClick(header, Qt.MouseButton.LeftButton, pos=bare_point(header))
+    qtbot.mouseMove(header, bare_point(header) + QPoint(drag_distance() * 3, 0))  # no button
+    close = next(b for b in header.findChildren(QToolButton) if "Close" in b.toolTip())
+    qtbot.mousePress(close, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    qtbot.mouseMove(close, QPoint(drag_distance() * 4, 2))
+    qtbot.mouseRelease(close, Qt.MouseButton.LeftButton, pos=QPoint(drag_distance() * 4, 2))
+    assert started == []
+    assert desk.panes == [left, right]  # let go off the button: not a click either
+    assert desk.drops.drag(left, QPoint()) is not None
+    desk.close_pane(right)
+    assert desk.drops.drag(left, QPoint()) is None  # a pane alone has nowhere to go
+
+
+def test_where_a_dragged_pane_lands() -> None:
+    centres = [200.0, 600.0, 1000.0]  # three panes
+    assert [drop_slot(centres, x) for x in (10, 199, 201, 599, 650, 1100)] == [0, 0, 1, 1, 2, 3]
+    # the first pane, dropped over the right half of the last: last place
+    assert slot_target(drop_slot(centres, 1100), 0) == 2
+    assert slot_target(drop_slot(centres, 650), 0) == 1
+    # the gaps on either side of a pane leave it where it is
+    assert slot_target(1, 1) == 1 and slot_target(2, 1) == 1
+    assert slot_target(0, 2) == 0 and slot_target(1, 2) == 1
+    edges = [(0, 400), (452, 852), (904, 1304)]
+    assert [gap_x(edges, slot) for slot in range(4)] == [7, 426, 878, 1297]
+
+
+def drag_event(
+    kind: type[QDragEnterEvent] | type[QDragMoveEvent], at: QPoint, data: QMimeData
+) -> QDragMoveEvent:
+    return kind(
+        at,
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+
+
+def drop_event(at: QPoint, data: QMimeData) -> QDropEvent:
+    return QDropEvent(
+        QPointF(at),
+        Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+
+
+def hover(widget: QWidget, at: QPoint, data: QMimeData) -> QDragMoveEvent:
+    """A drag entering `widget` and moving over it, as Qt delivers them (an event a
+    widget ignores goes on to its parents); the DragMove, to see if it was taken."""
+    enter = drag_event(QDragEnterEvent, at, data)
+    QApplication.sendEvent(widget, enter)
+    move = drag_event(QDragMoveEvent, at, data)
+    QApplication.sendEvent(widget, move)
+    return move
+
+
+def test_dropping_the_first_pane_on_the_right_moves_it_last(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    third = desk.open_article(ids.a, new_pane=True)
+    first, second, _ = desk.panes
+    drag = desk.drops.drag(first, QPoint(5, 5))
+    data = drag.mimeData()
+    assert data.formats() == [MIME_TYPE]
+    assert not drag.pixmap().isNull()
+    assert drag.pixmap().deviceIndependentSize().toSize() == first.header.size()
+    # over the right half of the last pane's text, as a user would let go of it
+    viewport = third.view.viewport()
+    at = QPoint(viewport.width() - 20, viewport.height() // 2)
+    move = hover(viewport, at, data)
+    assert move.isAccepted() and move.dropAction() == Qt.DropAction.MoveAction
+    indicator = desk.drops.indicator
+    assert indicator.isVisible()
+    right_edge = third.mapTo(desk, QPoint(third.width(), 0)).x()
+    assert right_edge - 12 <= indicator.geometry().center().x() <= right_edge
+    assert indicator.geometry().right() <= right_edge
+    assert indicator.height() == desk.splitter.height()
+    drop = drop_event(at, data)
+    with qtbot.waitSignal(desk.layout_changed):
+        QApplication.sendEvent(viewport, drop)
+    assert drop.isAccepted()
+    assert desk.panes == [second, third, first]
+    assert [p["article"] for p in desk.state()["panes"]] == [ids.b, ids.a, ids.a]  # type: ignore[index]
+    assert not indicator.isVisible()
+    assert first.header.left.isEnabled() and not first.header.right.isEnabled()  # now last
+
+
+def test_a_pane_dropped_on_its_own_place_stays(qtbot, desk) -> None:
+    left, right = desk.panes
+    data = desk.drops.drag(left, QPoint(5, 5)).mimeData()
+    viewport = left.view.viewport()
+    at = QPoint(viewport.width() - 10, 40)  # its own right half: the gap after it
+    assert hover(viewport, at, data).isAccepted()
+    assert not desk.drops.indicator.isVisible()  # nothing would change: nothing shown
+    with qtbot.assertNotEmitted(desk.layout_changed):
+        QApplication.sendEvent(viewport, drop_event(at, data))
+    assert desk.panes == [left, right]
+
+
+def test_a_drag_that_leaves_the_desk_takes_its_indicator_along(qtbot, desk) -> None:
+    left, right = desk.panes
+    data = desk.drops.drag(right, QPoint(5, 5)).mimeData()
+    assert hover(left.view.viewport(), QPoint(10, 40), data).isAccepted()
+    assert desk.drops.indicator.isVisible()
+    QApplication.sendEvent(left.view.viewport(), QDragLeaveEvent())
+    assert not desk.drops.indicator.isVisible()
+    assert desk.panes == [left, right]
+
+
+def file_urls(path: Path) -> QMimeData:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    return data
+
+
+def test_the_desk_takes_no_drags_but_its_own_panes(qtbot, desk, tmp_path) -> None:
+    text = QMimeData()
+    text.setText("a headline")
+    elsewhere = pane_mime_data("another-window", 0)  # a pane of another desk
+    for data in (file_urls(tmp_path), text, elsewhere):
+        enter = drag_event(QDragEnterEvent, QPoint(500, 100), data)
+        QApplication.sendEvent(desk, enter)
+        assert not enter.isAccepted()
+        assert not desk.drops.indicator.isVisible()
+    left, right = desk.panes
+    desk.dropEvent(drop_event(QPoint(900, 100), elsewhere))
+    assert desk.panes == [left, right]
+
+
+def test_files_dropped_over_the_desk_are_imported_by_the_window(
+    qtbot, settings, linked, tmp_path
+) -> None:
+    """The desk ignores them, so Qt offers them to the window, which imports them."""
+    project, ids = linked
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.attach_project(project)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.desk is not None
+    pane = window.desk.open_article(ids.a)
+    folder = tmp_path / "dropped"
+    write_batch(folder, 2)
+    data = file_urls(folder)
+    viewport = pane.view.viewport()
+    enter = drag_event(QDragEnterEvent, QPoint(40, 40), data)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()  # by the window, the desk having passed it on
+    assert not window.desk.drops.indicator.isVisible()
+    QApplication.sendEvent(viewport, drop_event(QPoint(40, 40), data))
+    assert isinstance(window._import, ImportFlow)
+    dialog = review(qtbot, window._import)
+    assert dialog.model.rowCount() == 2
+    dialog.reject()

@@ -12,12 +12,14 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from parallax.domain.errors import KnownError, NotFoundError
 from parallax.ui.connectors import DeskSplitter
 from parallax.ui.desk_footer import DeskFooter
 from parallax.ui.highlighter import BY_KIND, BY_TAG
+from parallax.ui.pane_drag import PaneDrops
 from parallax.ui.scroll_sync import ScrollSync
 from parallax.ui.session import ProjectSession
 
@@ -65,6 +67,8 @@ class ReadingDesk(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.footer)
         self._current: ArticlePane | None = None
+        self.setAcceptDrops(True)  # panes dragged by their headers; files go on to the window
+        self.drops = PaneDrops(self)
         session.reveal_requested.connect(self.reveal)
         session.selection_changed.connect(self._follow_selection)
         session.event_selected.connect(self._event_selected)
@@ -99,6 +103,7 @@ class ReadingDesk(QWidget):
         pane.activated.connect(self.set_current)
         pane.close_requested.connect(self.close_pane)
         pane.move_requested.connect(self.move_pane)
+        pane.header.drag_started.connect(lambda at, p=pane: self.drops.start(p, at))
         pane.article_changed.connect(lambda _p: self.layout_changed.emit())
         pane.view_moved.connect(self._pane_moved)
         pane.links_changed.connect(lambda _p: self.splitter.update_connectors())
@@ -172,6 +177,18 @@ class ReadingDesk(QWidget):
         pane.view.setFocus()
         self.layout_changed.emit()
         return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.hover(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.drops.hover(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drops.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop(event)
 
     def focus_pane(self, step: int = 1) -> ArticlePane | None:
         """Give the keyboard focus to the next pane (F6) or the previous one (Shift+F6)."""

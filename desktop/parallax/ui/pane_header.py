@@ -1,14 +1,24 @@
 """The header of an article pane: outlet, reliability grade and date over the title.
 
 It also carries the pane's own commands (move left or right, close) as small buttons and
-as a context menu, so panes can be rearranged without the menu bar.
+as a context menu, so panes can be rearranged without the menu bar, and it is the handle
+by which a pane is dragged to another place on the desk.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QEnterEvent, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QEnterEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -82,6 +92,7 @@ class PaneHeader(QFrame):
 
     close_clicked = Signal()
     move_clicked = Signal(int)  # -1 left, +1 right
+    drag_started = Signal(QPoint)  # where the press was, in the header: the drag's hot spot
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +138,8 @@ class PaneHeader(QFrame):
         self.title.setFont(title_font)
         self._movable = False
         self._show_moves(False)
+        self._press: QPoint | None = None  # global position of a left press that may drag
+        self.title.installEventFilter(self)  # the selectable title keeps its presses
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
@@ -165,6 +178,49 @@ class PaneHeader(QFrame):
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         self._show_moves(False)
+
+    # ------------------------------------------------------------ dragging
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._follow_drag(event)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self._follow_drag(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._follow_drag(event)
+        super().mouseReleaseEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The title takes the presses made on it (its text can be selected), so they are
+        watched there: a drag that starts on the title moves the pane like the rest of
+        the header, rather than selecting text (a double-click still selects a word)."""
+        if watched is self.title and isinstance(event, QMouseEvent):
+            return self._follow_drag(event)
+        return super().eventFilter(watched, event)
+
+    def _follow_drag(self, event: QMouseEvent) -> bool:
+        """Emit `drag_started` once per left press, when the mouse has moved the drag
+        distance; True for the moves that belong to such a press."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            left = event.button() == Qt.MouseButton.LeftButton
+            self._press = event.globalPosition().toPoint() if left else None
+            return False
+        if kind != QEvent.Type.MouseMove or not event.buttons() & Qt.MouseButton.LeftButton:
+            self._press = None  # let go (or a drag before took the release)
+            return False
+        if self._press is None:
+            return False
+        if self._moved_far(event):
+            press, self._press = self._press, None  # once: the drag takes the release
+            self.drag_started.emit(self.mapFromGlobal(press))
+        return True
+
+    def _moved_far(self, event: QMouseEvent) -> bool:
+        moved = event.globalPosition().toPoint() - (self._press or QPoint())
+        return moved.manhattanLength() >= QApplication.startDragDistance()
 
     def set_current(self, current: bool) -> None:
         """Mark (or unmark) the pane as the current one: an accent line along the top."""
