@@ -306,6 +306,21 @@ def test_a_click_or_a_press_on_a_button_does_not_drag(qtbot, desk) -> None:
     assert desk.drops.drag(left, QPoint()) is None  # a pane alone has nowhere to go
 
 
+def test_a_click_on_a_header_makes_its_pane_current(qtbot, desk) -> None:
+    left, right = desk.panes
+    desk.set_current(right)
+    right.view.setFocus()
+    qtbot.mouseClick(left.header, Qt.MouseButton.LeftButton, pos=bare_point(left.header))
+    qtbot.waitUntil(lambda: desk.current is left)
+    qtbot.mouseClick(right.header.title, Qt.MouseButton.LeftButton, pos=QPoint(10, 5))
+    qtbot.waitUntil(lambda: desk.current is right)
+    at = bare_point(left.header)  # a drag is not a click
+    qtbot.mousePress(left.header, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseMove(left.header, at + QPoint(drag_distance() * 3, 0))
+    qtbot.mouseRelease(left.header, Qt.MouseButton.LeftButton, pos=at)
+    assert desk.current is right
+
+
 def test_where_a_dragged_pane_lands() -> None:
     centres = [200.0, 600.0, 1000.0]  # three panes
     assert [drop_slot(centres, x) for x in (10, 199, 201, 599, 650, 1100)] == [0, 0, 1, 1, 2, 3]

@@ -85,6 +85,7 @@ class ArticlePane(QWidget):
     def _connect(self) -> None:
         self.header.close_clicked.connect(lambda: self.close_requested.emit(self))
         self.header.move_clicked.connect(lambda step: self.move_requested.emit(self, step))
+        self.header.clicked.connect(self.view.setFocus)  # and with the focus, current
         self.view.make_requested.connect(self.make_annotation)
         self.view.delete_requested.connect(self.delete_selected)
         self.view.position_clicked.connect(self.select_at)

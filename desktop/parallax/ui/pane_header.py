@@ -93,6 +93,7 @@ class PaneHeader(QFrame):
     close_clicked = Signal()
     move_clicked = Signal(int)  # -1 left, +1 right
     drag_started = Signal(QPoint)  # where the press was, in the header: the drag's hot spot
+    clicked = Signal()  # a left click that did not become a drag: the pane becomes current
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,7 +210,10 @@ class PaneHeader(QFrame):
             self._press = event.globalPosition().toPoint() if left else None
             return False
         if kind != QEvent.Type.MouseMove or not event.buttons() & Qt.MouseButton.LeftButton:
+            clicked = kind == QEvent.Type.MouseButtonRelease and self._press is not None
             self._press = None  # let go (or a drag before took the release)
+            if clicked:
+                self.clicked.emit()
             return False
         if self._press is None:
             return False
