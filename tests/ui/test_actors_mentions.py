@@ -154,3 +154,13 @@ def test_mentions_are_ghosted_in_open_panes_while_the_tab_shows(qtbot, window) -
     qtbot.waitUntil(lambda: analysis.ghosts.count(pane) == len(expected))
     window.bottom_tabs.setCurrentIndex(0)
     assert analysis.ghosts.count(pane) == 0
+
+
+def test_the_mentions_heading_has_the_column_to_itself(qtbot, panel: ActorsPanel) -> None:
+    """Beside the Tag buttons, in the narrow right-hand column, the heading took four
+    lines; above them it takes the whole width."""
+    panel.resize(700, 300)
+    show_mentions(qtbot, panel, "Othman al-Ghanmi")
+    finder = panel.mentions
+    assert finder.heading.geometry().bottom() < finder.tag_button.geometry().top()
+    assert finder.heading.width() >= finder.width() * 0.9

@@ -65,12 +65,15 @@ class MentionFinder(QWidget):
         self.tag_all_button.clicked.connect(self.tag_all)
         tag_key = QShortcut(QKeySequence("T"), self.view, self.tag_selected)
         tag_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        # The heading over the buttons, not beside them: beside them, in the Actors tab's
+        # right-hand column, "Othman al-Ghanmi: 3 likely mentions in 2" took four lines.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.heading, 1)
         buttons.addWidget(self.tag_button)
         buttons.addWidget(self.tag_all_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
         layout.addLayout(buttons)
         layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
