@@ -85,6 +85,7 @@ def ensure_project(articles: int) -> Path:
     """The cached synthetic project of this size, generated on first use."""
     path = project_path(articles)
     if not path.exists():
+        print(f"-- generating the {articles:,}-article project once, into {path}", flush=True)
         partial = path.with_suffix(".partial")
         for leftover in partial.parent.glob(partial.name + "*"):
             leftover.unlink()
