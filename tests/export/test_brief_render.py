@@ -228,6 +228,13 @@ def test_footer_has_a_page_field_and_header_the_handling_line(brief: DocxDocumen
     assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footer_xml)
     assert footer_xml.index('w:fldCharType="begin"') < footer_xml.index('w:fldCharType="end"')
     assert section.header.paragraphs[0].text == "For internal use only"
+    # Page 1 opens with the title block's handling line: no header there to repeat it,
+    # but the page number all the same.
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+    first_footer = section.first_page_footer._element.xml
+    assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", first_footer)
+    assert paragraph_with(brief, "For internal use only").style.name == "Handling"
 
 
 def test_long_quote_is_shortened_with_a_note(brief: DocxDocument) -> None:

@@ -43,15 +43,26 @@ def title_block(w: BriefWriter, data: BriefData) -> None:
 
 
 def page_furniture(w: BriefWriter, data: BriefData) -> None:
-    """Handling line in the header, page numbers in the footer, unless the template has its own."""
+    """Handling line in the header, page numbers in the footer, unless the template has
+    its own. Page 1 has no header of ours: its title block opens with the handling line,
+    and the two at once read as a mistake."""
     section = w.doc.sections[0]
-    header = section.header.paragraphs[0]
+    ours = not _has_content(section.header.paragraphs) and not _has_content(
+        section.footer.paragraphs
+    )
     if data.handling.strip() and not _has_content(section.header.paragraphs):
+        header = section.header.paragraphs[0]
         header.style = w.style("Header")
         add_run_auto(header, data.handling.strip(), caps=True)
     if _has_content(section.footer.paragraphs):
         return
-    footer = section.footer.paragraphs[0]
+    _page_numbers(w, section.footer.paragraphs[0])
+    if ours and data.handling.strip():
+        section.different_first_page_header_footer = True
+        _page_numbers(w, section.first_page_footer.paragraphs[0])
+
+
+def _page_numbers(w: BriefWriter, footer: Paragraph) -> None:
     footer.style = w.style("Footer")
     add_run_auto(footer, "Page ")
     add_field(footer, "PAGE")
