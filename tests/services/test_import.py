@@ -74,6 +74,7 @@ import datetime as dt  # noqa: E402
 import pytest  # noqa: E402
 
 from parallax.domain.errors import InvalidInputError  # noqa: E402
+from parallax.services.batch_repeats import BatchRepeat  # noqa: E402
 from parallax.services.importing import (  # noqa: E402
     NearDuplicate,
     import_paths,
@@ -172,6 +173,35 @@ def test_preview_with_the_project_flags_duplicates(sample_project, tmp_path) -> 
     makers.write(tmp_path / "again.txt", rudaw.text.replace("Sign In / Up", "Log in"))
     (row,) = preview_paths([tmp_path], store=sample_project._store)
     assert row.duplicate_of is None and row.near_duplicate.existing_article_id == rudaw.id
+
+
+def test_preview_flags_files_that_repeat_an_earlier_file_of_the_batch(tmp_path) -> None:
+    """The same page saved twice shows before the import, not only in its summary."""
+    story = "Talks\n\n" + "\n\n".join(BODY) + "\n"
+    (tmp_path / "a.txt").write_text(story, "utf-8")
+    (tmp_path / "b.txt").write_text(story, "utf-8")  # the very same text
+    (tmp_path / "c.txt").write_text("Sign In / Up\n\n" + story + "\nSHARE THIS\n", "utf-8")
+    (tmp_path / "d.txt").write_text("Other story\n\n" + "Completely different. " * 40, "utf-8")
+    rows = {Path(r.path).name: r for r in preview_paths([tmp_path])}
+    assert rows["a.txt"].repeats is None and rows["d.txt"].repeats is None
+    assert rows["b.txt"].repeats == BatchRepeat(str(tmp_path / "a.txt"), 1.0, exact=True)
+    near = rows["c.txt"].repeats
+    assert near is not None and near.earlier_path == str(tmp_path / "a.txt") and not near.exact
+    assert rows["b.txt"].summary().startswith("repeat ")
+    assert f"same text as {tmp_path / 'a.txt'}, earlier in this batch" in rows["b.txt"].summary()
+    assert rows["d.txt"].summary().startswith("new ")
+
+
+def test_a_file_already_in_the_project_is_not_called_a_repeat(project, tmp_path) -> None:
+    story = "Talks\n\n" + "\n\n".join(BODY) + "\n"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_text(story, "utf-8")
+    project.import_files([tmp_path / "one"])
+    (tmp_path / "two").mkdir()
+    for name in ("x.txt", "y.txt"):
+        (tmp_path / "two" / name).write_text(story, "utf-8")
+    rows = preview_paths([tmp_path / "two"], store=project._store)
+    assert all(r.duplicate_of is not None and r.repeats is None for r in rows)
 
 
 def test_preview_can_be_cancelled(tmp_path) -> None:

@@ -25,12 +25,20 @@ BODY = (
 )
 
 
+def own_words(n: int) -> str:
+    """A paragraph only story `n` has: the stories of a batch are not near-duplicates of
+    one another (the review would start them unticked)."""
+    return " ".join(f"detail{n}w{i}" for i in range(20)) + "."
+
+
 def write_batch(folder: Path, count: int = 3) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(count):
         path = folder / f"story{n}.txt"
-        path.write_text(f"Story number {n}\n\nBy Rudaw 18/5/2017\n\n{n} {BODY} {n}\n", "utf-8")
+        path.write_text(
+            f"Story number {n}\n\nBy Rudaw 18/5/2017\n\n{n} {BODY} {n}\n\n{own_words(n)}\n", "utf-8"
+        )
         paths.append(path)
     return paths
 
@@ -137,6 +145,34 @@ def test_near_duplicates_start_unticked_with_the_reason(
         dialog.accept()
     assert len(done.args[0]) == 1 and project.info().articles == 2
     assert done.args[0].near_duplicates[0].existing_article_id == first.id
+
+
+def test_a_page_saved_twice_in_one_batch_starts_unticked(
+    qtbot, window: MainWindow, project, tmp_path
+) -> None:
+    folder = tmp_path / "saved"
+    (original,) = write_batch(folder, 1)
+    (folder / "story0_saved_again.txt").write_bytes(original.read_bytes())
+    (folder / "story0_clipped.txt").write_text(
+        f"Sign In / Up\n\nStory number 0\n\n0 {BODY} 0\n\nSHARE THIS ARTICLE\n", "utf-8"
+    )
+    dialog = review(qtbot, window.review_import([str(folder)]))
+    model = dialog.model
+    unticked = Qt.CheckState.Unchecked
+    first = row_of(dialog, "story0.txt")
+    assert model.index(first, col.STATUS).data() == "New"
+    again = row_of(dialog, "story0_saved_again.txt")
+    assert model.index(again, col.STATUS).data() == (
+        "Same text as story0.txt, earlier in this batch"
+    )
+    assert model.index(again, col.INCLUDE).data(Qt.ItemDataRole.CheckStateRole) == unticked
+    clipped = row_of(dialog, "story0_clipped.txt")
+    status = model.index(clipped, col.STATUS).data()
+    assert status.startswith("Near-duplicate (") and status.endswith("of story0.txt in this batch")
+    assert model.index(clipped, col.INCLUDE).data(Qt.ItemDataRole.CheckStateRole) == unticked
+    with qtbot.waitSignal(window._import.finished, timeout=20000) as done:  # type: ignore[union-attr]
+        dialog.accept()
+    assert len(done.args[0]) == 1 and project.info().articles == 1
 
 
 def test_cancel_mid_batch_keeps_completed_files(

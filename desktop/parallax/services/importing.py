@@ -25,6 +25,7 @@ from parallax.ingest.manifest import Manifests, parse_published
 from parallax.ingest.neardup import NearDuplicateIndex, shingles
 from parallax.ingest.pipeline import read_document
 from parallax.ingest.readers import format_of
+from parallax.services.batch_repeats import BatchRepeat, BatchRepeats
 from parallax.store import articles as article_repo
 from parallax.store.articles import NewArticle
 from parallax.store.engine import Store
@@ -93,6 +94,7 @@ class ImportPreview:
     error: str = ""
     duplicate_of: int | None = None
     near_duplicate: NearDuplicate | None = None
+    repeats: BatchRepeat | None = None  # an earlier file of this batch
 
     def summary(self) -> str:
         """One line for the CLI report."""
@@ -104,11 +106,17 @@ class ImportPreview:
             else "no date"
         )
         state = "duplicate" if self.duplicate_of is not None else "new"
-        return (
+        if self.repeats is not None:
+            state = "repeat"
+        line = (
             f"{state:<9} {self.path}: {self.format}, {self.title[:60]!r}, "
             f"{self.outlet or 'no outlet'}, {date}, {self.language or '?'}, "
             f"{self.length} chars, {self.boilerplate_spans} boilerplate spans"
         )
+        if self.repeats is not None:
+            alike = "same text as" if self.repeats.exact else f"{self.repeats.similarity:.0%} like"
+            line += f" ({alike} {self.repeats.earlier_path}, earlier in this batch)"
+        return line
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[ImportFailure]]:
@@ -221,12 +229,13 @@ def preview_paths(
     previews = [ImportPreview(p.path, "", error=p.reason) for p in problems]
     manifests = Manifests()
     near = _NearDuplicates(store, None) if store is not None else None
+    batch = BatchRepeats()
     for n, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
             progress(n, len(files), path.name)
-        previews.append(_preview_one(path, manifests, store, near))
+        previews.append(_preview_one(path, manifests, store, near, batch))
     previews.extend(
         ImportPreview(path, "manifest", error=reason) for path, reason in manifests.problems
     )
@@ -234,19 +243,27 @@ def preview_paths(
 
 
 def _preview_one(
-    path: Path, manifests: Manifests, store: Store | None, near: _NearDuplicates | None
+    path: Path,
+    manifests: Manifests,
+    store: Store | None,
+    near: _NearDuplicates | None,
+    batch: BatchRepeats,
 ) -> ImportPreview:
     try:
         doc = manifests.apply(path, read_document(path))
     except ImportFailedError as exc:
         return ImportPreview(str(path), format_of(path), error=exc.reason)
     duplicate_of = similar = None
+    body = _body(doc)
     if store is not None and near is not None:
         with store.reading() as session:
             duplicate_of = article_repo.article_id_by_sha(session, text_sha256(doc.text))
-        match = near.index.find(_body(doc)) if duplicate_of is None else None
+        match = near.index.find(body) if duplicate_of is None else None
         if match is not None:
             similar = NearDuplicate(str(path), match.article_id, match.similarity)
+    repeats = batch.add(str(path), doc.text, body)
+    if duplicate_of is not None or similar is not None:
+        repeats = None  # what the project holds says more
     return ImportPreview(
         path=str(path),
         format=doc.importer,
@@ -261,6 +278,7 @@ def _preview_one(
         boilerplate_spans=len(doc.excluded),
         duplicate_of=duplicate_of,
         near_duplicate=similar,
+        repeats=repeats,
     )
 
 

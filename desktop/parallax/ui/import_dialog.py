@@ -1,8 +1,9 @@
 """The import review dialog: what was found in each file, corrected before anything is written.
 
 An editable table (title, outlet, author, date, URL, language); the first column ticks a
-file in or out (Space does it for the current row). Near-duplicates start unticked with
-the article they resemble named, so the user chooses.
+file in or out (Space does it for the current row). Near-duplicates (of the project's
+articles, or of files earlier in the batch) start unticked with what they resemble named,
+so the user chooses.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class ImportDialog(QDialog):
         label = QLabel(
             f"<b>{count} file{'s' if count != 1 else ''} read.</b> Correct what was found "
             "(double-click a cell), and untick files to leave them out. "
-            "Near-duplicates of articles already in the project start unticked."
+            "Near-duplicates, of articles in the project or of files earlier in this "
+            "batch, start unticked."
         )
         label.setWordWrap(True)
         return label

@@ -1,8 +1,9 @@
 """The import review table: one row per file, what was found, what the user corrected.
 
 Metadata cells are editable; the first column ticks a file in or out. Files that cannot be
-imported (errors, exact duplicates) cannot be ticked; near-duplicates start unticked and
-say which article they resemble, so the user chooses. `overrides()` is what
+imported (errors, exact duplicates) cannot be ticked; near-duplicates, and files that
+repeat an earlier file of the batch, start unticked and say what they resemble, so the
+user chooses. `overrides()` is what
 `Project.import_files(..., overrides=)` needs: the corrected fields, and "skip" for the
 unticked files.
 """
@@ -115,6 +116,11 @@ class ReviewRow:
         if p.near_duplicate is not None:
             similar = p.near_duplicate.similarity
             return f"Near-duplicate ({similar:.0%} alike) of “{self.existing_title}”"
+        if p.repeats is not None:
+            earlier = Path(p.repeats.earlier_path).name
+            if p.repeats.exact:
+                return f"Same text as {earlier}, earlier in this batch"
+            return f"Near-duplicate ({p.repeats.similarity:.0%} alike) of {earlier} in this batch"
         return "New"
 
 
@@ -138,7 +144,7 @@ class ImportPreviewModel(QAbstractTableModel):
             existing = preview.duplicate_of or (near.existing_article_id if near else None)
             row = ReviewRow(
                 preview,
-                include=not preview.error and preview.duplicate_of is None and near is None,
+                include=not (preview.error or preview.duplicate_of or near or preview.repeats),
                 existing_title=titles.get(existing, "") if existing is not None else "",
             )
             self.rows.append(row)
@@ -259,7 +265,8 @@ class ImportPreviewModel(QAbstractTableModel):
     def _status_colour(row: ReviewRow) -> QColor | None:
         if row.preview.error:
             return ERROR_COLOUR
-        if row.preview.duplicate_of is not None or row.preview.near_duplicate is not None:
+        p = row.preview
+        if p.duplicate_of is not None or p.near_duplicate is not None or p.repeats is not None:
             return WARNING_COLOUR
         return None
 
