@@ -12,10 +12,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 # Before PySide6 is imported anywhere: it keeps Python's own import function.
 import parallax.ui.python_import  # noqa: F401  isort: skip
 from parallax.ui.display import display_problem
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from parallax.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +42,22 @@ def run_gui(project_path: str | None, prepare: Callable[[], object] | None = Non
     # next to no cyclic garbage: the ~180 collections it set off cost ~30 ms and freed a
     # few hundred objects, which the first collection after it frees just as well.
     gc.disable()
+    app = _application()
+    from parallax.ui.main_window import MainWindow
 
-    from PySide6.QtCore import QTimer
+    window = MainWindow()
+    target = project_path or window.recent.most_recent_existing()
+    if target:
+        window.show_opening(target)
+    window.show()
+    _open_when_loaded(app, window, target, prepare)
+    return app.exec()
+
+
+def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from parallax.ui import style
-    from parallax.ui.data_loader import DataLayerLoader
-    from parallax.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -51,16 +66,26 @@ def run_gui(project_path: str | None, prepare: Callable[[], object] | None = Non
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("parallax")
     style.apply_app_style(app)
+    return app
 
-    window = MainWindow()
-    target = project_path or window.recent.most_recent_existing()
+
+def _open_when_loaded(
+    app: QApplication,
+    window: MainWindow,
+    target: str | None,
+    prepare: Callable[[], object] | None,
+) -> None:
+    """Open `target` once the data layer is in (imported on a thread meanwhile).
+
+    With PARALLAX_EXIT_WHEN_READY set (the start-up benchmark and smoke tests), say
+    "window" once the window is painted and its event loop runs, "ready" once the
+    project is open, and quit."""
+    from PySide6.QtCore import QTimer
+
+    from parallax.ui.data_loader import DataLayerLoader
+
     exit_when_ready = bool(os.environ.get("PARALLAX_EXIT_WHEN_READY"))
-    if target:
-        window.show_opening(target)
-    window.show()
     if exit_when_ready:
-        # For the start-up benchmark and smoke tests: "window" once the window is
-        # painted and its event loop runs; "ready" once the project is open; then quit.
         QTimer.singleShot(0, lambda: _report(app, window, "window"))
 
     def project_open() -> None:
@@ -71,16 +96,15 @@ def run_gui(project_path: str | None, prepare: Callable[[], object] | None = Non
             _report(app, window, "ready")
             app.quit()
 
-    if target:
-        loader = DataLayerLoader(window, prepare)
-        loader.done.connect(project_open)
-        loader.start()
-    else:
+    if not target:
         QTimer.singleShot(0, project_open)
-    return app.exec()
+        return
+    loader = DataLayerLoader(window, prepare)  # the window keeps it
+    loader.done.connect(project_open)
+    loader.start()
 
 
-def _report(app, window, line: str) -> None:
+def _report(app: QApplication, window: MainWindow, line: str) -> None:
     app.processEvents()
     window.repaint()
     print(line, flush=True)
