@@ -95,7 +95,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     if args.demo:  # built (the first time) while the window is already up
         path = demo_path()
-        return run_gui(str(path), prepare=partial(prepare_demo, path))
+        building = "" if path.exists() else "Building the demo project from the sample corpus…"
+        return run_gui(str(path), prepare=partial(prepare_demo, path), preparing=building)
     return run_gui(args.project)
 
 

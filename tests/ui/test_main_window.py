@@ -60,6 +60,8 @@ def test_the_window_says_which_project_is_opening(window: MainWindow, tmp_path) 
     window.show_opening("postgresql://ana:s3cret@db.example.org/cases")
     assert lead.text() == "Opening postgresql://db.example.org/cases…"
     assert "s3cret" not in window.path_label.text()
+    window.show_opening(str(tmp_path / "demo.parallax"), "Building the demo project…")
+    assert lead.text() == window.path_label.text() == "Building the demo project…"
 
 
 def test_a_project_that_fails_to_open_brings_the_prompt_back(window: MainWindow, tmp_path) -> None:

@@ -29,11 +29,16 @@ APP_NAME = "Parallax"
 ORGANISATION = "Parallax"
 
 
-def run_gui(project_path: str | None, prepare: Callable[[], object] | None = None) -> int:
+def run_gui(
+    project_path: str | None,
+    prepare: Callable[[], object] | None = None,
+    preparing: str = "",
+) -> int:
     """Show the main window, then open a project in it (the one named, or the most
     recent one, or none), and run the event loop. `prepare` runs first, off the GUI
-    thread, with the data layer imported (it builds the demo project). Returns the exit
-    code: 2 when there is no display to show a window on."""
+    thread, with the data layer imported (it builds the demo project), while the window
+    says `preparing` if given. Returns the exit code: 2 when there is no display to show
+    a window on."""
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -48,7 +53,7 @@ def run_gui(project_path: str | None, prepare: Callable[[], object] | None = Non
     window = MainWindow()
     target = project_path or window.recent.most_recent_existing()
     if target:
-        window.show_opening(target)
+        window.show_opening(target, preparing)
     window.show()
     _open_when_loaded(app, window, target, prepare)
     return app.exec()

@@ -66,11 +66,11 @@ class EmptyState(QWidget):
         outer.addStretch(3)
         self.refresh()
 
-    def show_opening(self, target: str) -> None:
-        """While a project opens at start-up: say which, and offer nothing to click that
-        would race it."""
+    def show_opening(self, said: str) -> None:
+        """While a project opens at start-up: say so (`said`), and offer nothing to click
+        that would race it."""
         self._clear_recent()
-        self._lead.setText(f"Opening {opening_name(target)}…")
+        self._lead.setText(said)
         self._busy.show()
         for button in self._buttons:
             button.hide()

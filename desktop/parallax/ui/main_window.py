@@ -217,10 +217,12 @@ class MainWindow(
         self.settings.sync()
 
     # ----------------------------------------------------------------- project
-    def show_opening(self, target: str) -> None:
-        """Start-up: the window is up before the project is; say which one is coming."""
-        self.empty_state.show_opening(target)
-        self.path_label.setText(f"Opening {opening_name(target)}…")
+    def show_opening(self, target: str, doing: str = "") -> None:
+        """Start-up: the window is up before the project is; say which one is coming, or
+        `doing` (what happens to it first)."""
+        said = doing or f"Opening {opening_name(target)}…"
+        self.empty_state.show_opening(said)
+        self.path_label.setText(said)
 
     def attach_project(self, project: Project) -> None:
         """Show an open project: build its models, panels, desk and Inspector."""
