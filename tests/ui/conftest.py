@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 import parallax
 from parallax.services.project import Project
@@ -34,6 +35,19 @@ def corpus_folder() -> Path:
 def corpus_dir() -> Path:
     """The folder of sample articles to import."""
     return corpus_folder()
+
+
+@pytest.fixture
+def clipboard(qapp) -> Iterator[QClipboard]:
+    """The application clipboard, emptied after the test.
+
+    Mime data made in Python and handed to the clipboard is owned by Qt's platform
+    clipboard until it is replaced. Left there, Qt deleted it in an exit handler after
+    Python had shut down, and the test process ended with a segmentation fault.
+    """
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

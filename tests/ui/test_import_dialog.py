@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from parallax.services.project import Project
@@ -239,9 +239,11 @@ def test_dropping_a_folder_opens_the_review(qtbot, window: MainWindow, tmp_path)
     assert not window._import.running
 
 
-def test_paste_as_new_article(qtbot, window: MainWindow, project, tmp_path, monkeypatch) -> None:
+def test_paste_as_new_article(
+    qtbot, window: MainWindow, project, tmp_path, monkeypatch, clipboard
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    QGuiApplication.clipboard().setText(f"Pasted headline\n\n{BODY}\n")
+    clipboard.setText(f"Pasted headline\n\n{BODY}\n")
     dialog = window.paste_as_article()
     assert dialog is not None and dialog.title.text() == "Pasted headline"
     dialog.outlet.setText("Press TV")
@@ -263,13 +265,13 @@ def test_paste_as_new_article(qtbot, window: MainWindow, project, tmp_path, monk
 
 
 def test_paste_html_keeps_the_page_structure(
-    qtbot, window: MainWindow, project, tmp_path, monkeypatch
+    qtbot, window: MainWindow, project, tmp_path, monkeypatch, clipboard
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     data = QMimeData()
     data.setText(f"Syria and Iraq\n{BODY}")
     data.setHtml(f"<h1>Syria and Iraq</h1><p>{BODY}</p>")
-    QGuiApplication.clipboard().setMimeData(data)
+    clipboard.setMimeData(data)
     dialog = window.paste_as_article()
     assert dialog is not None and dialog.use_html()
     dialog.date.setText("18 May")
