@@ -1,8 +1,8 @@
 """The data layer (SQLAlchemy and the project API) brought in while the window is up.
 
 Importing it takes ~0.4 s on a 2-core machine, most of start-up. Done on a thread after
-the window is shown, the analyst sees the window at once and it answers the mouse while
-the project is being opened; `done` then comes on the GUI thread.
+the window is shown, the analyst sees the window at once, and it answers the mouse while
+the import runs; `done` then comes on the GUI thread, which opens the project.
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ class DataLayerLoader(QObject):
 
     def _load(self) -> None:
         try:
-            with python_imports():
+            with python_imports():  # the demo's build imports the readers (trafilatura) too
                 importlib.import_module(DATA_LAYER)
-            if self._prepare is not None:
-                self._prepare()
+                if self._prepare is not None:
+                    self._prepare()
         except KnownError as exc:  # said again, in a dialog, when the open fails
             logger.warning("%s", exc)
         except Exception:
