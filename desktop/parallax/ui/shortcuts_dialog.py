@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+# Keys of a panel's own list, which work while that list has the focus: no menu holds them.
 EXTRA_KEYS = (
     ("Window", "Move between the Library, the panes and the Inspector", "Tab, Shift+Tab"),
+    ("Tags", "Rename the selected tag", "F2"),
+    ("Tags", "Delete the selected tag", "Del"),
+    ("Actors tab", "Delete the selected actor", "Del"),
+    ("Actors tab ▸ Mentions", "Tag the actor on the selected mentions", "T"),
+    ("Dates tab", "Tag the selected date on a new claim", "D"),
+    ("Suggested links", "Accept the selected suggestion", "L"),
+    ("Suggested links", "Dismiss the selected suggestion", "Del"),
 )
 
 
