@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 # Every revision this build knows, oldest first; the last is the head.
 # tests/store/test_schema.py checks this against Alembic's own revision graph.
-KNOWN_REVISIONS = ("0001_baseline", "0002_search")
+KNOWN_REVISIONS = ("0001_baseline", "0002_search", "0003_folded_search")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -17,6 +17,9 @@ from parallax.store.tables import AnnotationRow, ArticleRow, ExcludedSpanRow
 
 _TOKEN = re.compile(r"\w+")
 CANDIDATE_ARTICLES = 200
+# Latin letters with diacritics (Latin-1 Supplement, Extended-A and -B, and Extended
+# Additional, where transliterations such as "Fayyāḍ" live) and their base letters.
+_LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
 TSQUERY_FUNCTIONS = ("plainto_tsquery", "to_tsquery")
 
 
@@ -34,6 +37,31 @@ def _fold_char(c: str) -> str:
         return c.lower()
     base = unicodedata.normalize("NFD", c)[0].lower()
     return base[0] if base else c
+
+
+def _diacritic_pairs() -> tuple[str, str]:
+    """The letters PostgreSQL folds, and what to: the base letter of their decomposition
+    (as `fold_chars` folds them in Python). Unicode keeps decompositions stable, so the
+    strings, and the index built on them, stay the same from one Python to the next."""
+    marked, base = [], []
+    for low, high in _LATIN_RANGES:
+        for code in range(low, high + 1):
+            letter = chr(code)
+            first = unicodedata.normalize("NFD", letter)[0]
+            if first != letter and first.isascii() and first.isalpha():
+                marked.append(letter)
+                base.append(first)
+    return "".join(marked), "".join(base)
+
+
+_MARKED, _BASE = _diacritic_pairs()
+
+
+def pg_folded_vector(column: str) -> str:
+    """The tsvector of `column` with diacritics folded, as SQL: the expression the GIN
+    indexes of migration 0003 are built on, so queries must use exactly this text.
+    (translate() is immutable and needs no extension, unlike unaccent.)"""
+    return f"to_tsvector('simple', translate({column}, '{_MARKED}', '{_BASE}'))"
 
 
 def phrase_pattern(tokens: list[str]) -> re.Pattern[str]:
@@ -68,11 +96,11 @@ def _ranked_articles(
             {"q": match, "n": limit},
         )
         return [(rowid, -rank) for rowid, rank in rows]  # bm25: lower is better
+    vector = pg_folded_vector("text")
     rows = session.execute(
         text(
-            f"SELECT id, ts_rank(to_tsvector('simple', text), q) AS r FROM article, "
-            f"{tsquery}('simple', :q) q WHERE to_tsvector('simple', text) @@ q "
-            "ORDER BY r DESC LIMIT :n"
+            f"SELECT id, ts_rank({vector}, q) AS r FROM article, "
+            f"{tsquery}('simple', :q) q WHERE {vector} @@ q ORDER BY r DESC LIMIT :n"
         ),
         {"q": terms, "n": limit},
     )
@@ -92,7 +120,7 @@ def candidate_notes(session: Session, tokens: list[str], limit: int) -> list[int
     else:
         rows = session.execute(
             text(
-                "SELECT id FROM annotation WHERE to_tsvector('simple', note) @@ "
+                f"SELECT id FROM annotation WHERE {pg_folded_vector('note')} @@ "
                 "plainto_tsquery('simple', :q) LIMIT :n"  # every token: see candidate_articles
             ),
             {"q": " ".join(tokens), "n": limit},
