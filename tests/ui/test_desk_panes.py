@@ -11,12 +11,19 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
+from parallax.ui.article_drops import (
+    ARTICLE_MIME_TYPE,
+    article_mime_data,
+    dragged_article,
+    drop_place,
+)
 from parallax.ui.article_pane import ArticlePane
 from parallax.ui.desk import ReadingDesk
 from parallax.ui.highlighter import BY_TAG
 from parallax.ui.import_flow import ImportFlow
 from parallax.ui.link_geometry import VisibleBlocks
 from parallax.ui.main_window import MainWindow
+from parallax.ui.models.library_model import IdRole, LibraryModel
 from parallax.ui.pane_drag import MIME_TYPE, drop_slot, gap_x, pane_mime_data, slot_target
 from tests.ui.desk_helpers import BORDER_A, BORDER_B, MEETING_A, build_project, show_desk
 from tests.ui.test_import_dialog import review, write_batch
@@ -463,3 +470,81 @@ def test_files_dropped_over_the_desk_are_imported_by_the_window(
     dialog = review(qtbot, window._import)
     assert dialog.model.rowCount() == 2
     dialog.reject()
+
+
+# ------------------------------------------------------ dragging articles from the Library
+def test_where_a_dropped_article_goes() -> None:
+    edges = [(0, 400), (410, 800)]
+    assert drop_place(edges, 200, room=True) == ("into", 0)
+    assert drop_place(edges, 50, room=True) == ("beside", 0)  # the outer quarter: new pane
+    assert drop_place(edges, 390, room=True) == ("beside", 1)
+    assert drop_place(edges, 405, room=True) == ("beside", 1)  # the gutter between them
+    assert drop_place(edges, 600, room=True) == ("into", 1)
+    assert drop_place(edges, 790, room=True) == ("beside", 2)
+    assert drop_place(edges, 50, room=False) == ("into", 0)  # a full desk: replace
+    assert drop_place([], 300, room=True) == ("beside", 0)
+
+
+def third_article(project, tmp_path: Path) -> int:
+    source = tmp_path / "third.txt"
+    source.write_text("A third report\n\nOfficials met again in Baghdad on Monday.\n", "utf-8")
+    (article,) = project.import_files([source])
+    return article.id
+
+
+def test_an_article_dropped_on_a_pane_is_shown_in_it(qtbot, desk, linked, tmp_path) -> None:
+    project, ids = linked
+    third = third_article(project, tmp_path)
+    left, right = desk.panes
+    desk.set_current(left)  # dropped on the current pane, which then shows another article
+    data = article_mime_data(third)
+    viewport = left.view.viewport()
+    at = QPoint(viewport.width() // 2, 60)
+    move = hover(viewport, at, data)
+    assert move.isAccepted()
+    outline = desk.article_drops.outline
+    assert outline.isVisible() and outline.geometry().contains(left.mapTo(desk, QPoint(5, 5)))
+    with qtbot.waitSignal(desk.current_changed) as changed:  # the Library follows it
+        QApplication.sendEvent(viewport, drop_event(at, data))
+    assert changed.args == [left] and left.article_id == third
+    assert not outline.isVisible()
+    assert desk.panes == [left, right]
+    assert (left.article_id, right.article_id) == (third, ids.b)
+    assert desk.current is left
+
+
+def test_an_article_dropped_by_a_pane_edge_opens_beside_it(qtbot, desk, linked, tmp_path) -> None:
+    project, ids = linked
+    third = third_article(project, tmp_path)
+    left, right = desk.panes
+    data = article_mime_data(third)
+    viewport = right.view.viewport()
+    at = QPoint(6, 60)  # the left quarter of the right-hand pane: a new pane between them
+    assert hover(viewport, at, data).isAccepted()
+    indicator = desk.drops.indicator
+    assert indicator.isVisible() and not desk.article_drops.outline.isVisible()
+    QApplication.sendEvent(viewport, drop_event(at, data))
+    assert not indicator.isVisible()
+    new = desk.panes[1]
+    assert desk.panes == [left, new, right] and new.article_id == third
+    assert desk.current is new
+    # an article already on the desk is not opened twice: its pane becomes current
+    shown = article_mime_data(ids.b)  # kept: the events hold it without owning it
+    hover(new.view.viewport(), QPoint(6, 60), shown)
+    QApplication.sendEvent(new.view.viewport(), drop_event(QPoint(6, 60), shown))
+    assert len(desk.panes) == 3 and desk.current is right
+
+
+def test_the_library_drags_articles_not_outlets(qtbot, linked) -> None:
+    project, ids = linked
+    model = LibraryModel(project)
+    outlet = model.index(0, 0)
+    assert not model.flags(outlet) & Qt.ItemFlag.ItemIsDragEnabled
+    model.fetchMore(outlet)  # an outlet's articles are read when it is opened
+    article = model.index(0, 0, outlet)
+    assert model.flags(article) & Qt.ItemFlag.ItemIsDragEnabled
+    data = model.mimeData([article])
+    assert data is not None and data.formats() == [ARTICLE_MIME_TYPE]
+    assert dragged_article(data) == article.data(IdRole) in (ids.a, ids.b)
+    assert model.mimeData([outlet]) is None
+    assert dragged_article(pane_mime_data("desk", 0)) is None  # a pane is not an article

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from parallax.domain.errors import KnownError, NotFoundError
+from parallax.ui.article_drops import ArticleDrops
 from parallax.ui.connectors import DeskSplitter
 from parallax.ui.desk_footer import DeskFooter
 from parallax.ui.highlighter import BY_KIND, BY_TAG
@@ -67,8 +68,11 @@ class ReadingDesk(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.footer)
         self._current: ArticlePane | None = None
-        self.setAcceptDrops(True)  # panes dragged by their headers; files go on to the window
+        # Panes dragged by their headers, articles from the Library; files go on to the
+        # window, which imports them.
+        self.setAcceptDrops(True)
         self.drops = PaneDrops(self)
+        self.article_drops = ArticleDrops(self, self.drops.indicator)
         session.reveal_requested.connect(self.reveal)
         session.selection_changed.connect(self._follow_selection)
         session.event_selected.connect(self._event_selected)
@@ -114,22 +118,56 @@ class ReadingDesk(QWidget):
 
     def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
         """Show an article in the current pane (or a new one); None if it cannot be read."""
-        existing = self.pane_showing(article_id)
-        if existing is not None and not new_pane:
-            self.set_current(existing)
+        if not new_pane and (existing := self._focus_showing(article_id)) is not None:
             return existing
         pane = self._current
         if pane is None or new_pane:
             pane = self.add_pane() or self._current
-        if pane is None:
+        if pane is None or not self._show(pane, article_id):
             return None
+        self.set_current(pane)
+        return pane
+
+    @property
+    def max_panes(self) -> int:
+        return MAX_PANES
+
+    def show_in_pane(self, article_id: int, pane: ArticlePane) -> ArticlePane | None:
+        """Show an article in this pane (an article dropped on it); a pane already
+        showing it is made current instead, as `open_article` does."""
+        if (existing := self._focus_showing(article_id)) is not None:
+            return existing
+        if not self._show(pane, article_id):
+            return None
+        if pane is self._current:  # the same pane, a new article: say so all the same
+            self.current_changed.emit(pane)
+        self.set_current(pane)
+        return pane
+
+    def open_in_new_pane(self, article_id: int, index: int) -> ArticlePane | None:
+        """Show an article in a new pane at place `index` (an article dropped between
+        panes); a pane already showing it is made current instead."""
+        if (existing := self._focus_showing(article_id)) is not None:
+            return existing
+        pane = self.open_article(article_id, new_pane=True)
+        if pane is not None and pane in self.panes:
+            self.move_pane(pane, index - self.panes.index(pane))
+        return pane
+
+    def _focus_showing(self, article_id: int) -> ArticlePane | None:
+        """The pane already showing the article, made current; None if there is none."""
+        existing = self.pane_showing(article_id)
+        if existing is not None:
+            self.set_current(existing)
+        return existing
+
+    def _show(self, pane: ArticlePane, article_id: int) -> bool:
         try:
             pane.show_article(article_id)
         except KnownError as exc:
             self.session.failed.emit(str(exc))
-            return None
-        self.set_current(pane)
-        return pane
+            return False
+        return True
 
     def pane_showing(self, article_id: int) -> ArticlePane | None:
         return next((p for p in self.panes if p.article_id == article_id), None)
@@ -179,16 +217,20 @@ class ReadingDesk(QWidget):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.drops.hover(event)
+        if not self.article_drops.hover(event):
+            self.drops.hover(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.drops.hover(event)
+        if not self.article_drops.hover(event):
+            self.drops.hover(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.article_drops.leave()
         self.drops.leave()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.drops.drop(event)
+        if not self.article_drops.drop(event):
+            self.drops.drop(event)
 
     def focus_pane(self, step: int = 1) -> ArticlePane | None:
         """Give the keyboard focus to the next pane (F6) or the previous one (Shift+F6)."""

@@ -48,6 +48,14 @@ def gap_x(edges: Sequence[Edges], slot: int) -> int:
     return (edges[slot - 1][1] + edges[slot][0]) // 2
 
 
+def pane_edges(desk: ReadingDesk) -> list[Edges]:
+    """Each pane's left and right x on the desk, left to right."""
+    return [
+        (pane.mapTo(desk, QPoint(0, 0)).x(), pane.mapTo(desk, QPoint(pane.width(), 0)).x())
+        for pane in desk.panes
+    ]
+
+
 def pane_mime_data(desk_key: str, index: int) -> QMimeData:
     """The data of a pane's drag: which desk it comes from and the pane's place there."""
     data = QMimeData()
@@ -164,8 +172,4 @@ class PaneDrops:
         return source, drop_slot(centres, event.position().x())
 
     def _edges(self) -> list[Edges]:
-        desk = self.desk
-        return [
-            (pane.mapTo(desk, QPoint(0, 0)).x(), pane.mapTo(desk, QPoint(pane.width(), 0)).x())
-            for pane in desk.panes
-        ]
+        return pane_edges(self.desk)

@@ -9,10 +9,12 @@ Edits refresh only the counts of the articles they name.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 from parallax.domain.dates import format_fuzzy
 from parallax.domain.model import ArticleSummary, Changes, Outlet
 from parallax.services.project import Project
+from parallax.ui.article_drops import ARTICLE_MIME_TYPE, article_mime_data
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +120,20 @@ class LibraryModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _NO_PARENT:  # an article: drag it onto the reading desk
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
+        """The dragged article's id (the first article among `indexes`)."""
+        for index in indexes:
+            if index.isValid() and index.data(KindRole) == "article":
+                return article_mime_data(int(index.data(IdRole)))
+        return None
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
