@@ -25,6 +25,7 @@ from parallax.ui.link_geometry import VisibleBlocks
 from parallax.ui.main_window import MainWindow
 from parallax.ui.models.library_model import IdRole, LibraryModel
 from parallax.ui.pane_drag import MIME_TYPE, drop_slot, gap_x, pane_mime_data, slot_target
+from parallax.ui.pane_header import ElidedLabel
 from tests.ui.desk_helpers import BORDER_A, BORDER_B, MEETING_A, build_project, show_desk
 from tests.ui.test_import_dialog import review, write_batch
 
@@ -261,6 +262,26 @@ def test_two_panes_fit_beside_the_docks_on_a_laptop_screen(qtbot, desk) -> None:
     for 846 px, leaving the Library too narrow to read its titles at 1280 px)."""
     assert len(desk.panes) == 2
     assert desk.minimumSizeHint().width() <= 640
+
+
+def test_three_panes_leave_the_docks_room_on_a_laptop_screen(qtbot, desk, linked) -> None:
+    """Each pane gives way down to 210 px, its header too (a long outlet name gives up
+    its end, "…", and keeps the full text in its tooltip): three panes left the Library
+    150 px at 1280 px."""
+    _project, ids = linked
+    desk.open_article(ids.a, new_pane=True)
+    assert len(desk.panes) == 3
+    assert desk.minimumSizeHint().width() <= 760  # 520 px for the Library and Inspector
+    header = desk.panes[0].header
+    assert header.minimumSizeHint().width() <= desk.panes[0].minimumWidth()
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.set_full_text("The Syrian Arab News Agency, English service")
+    label.show()
+    label.resize(label.minimumSizeHint().width() + 30, label.height())
+    qtbot.waitUntil(lambda: label.text().endswith("…"))
+    assert label.full_text == "The Syrian Arab News Agency, English service"
+    assert label.sizeHint().width() > label.width()  # it asks for the whole, takes less
 
 
 # ------------------------------------------------------------ dragging panes by the header

@@ -34,6 +34,9 @@ LOOK_BACK_BLOCKS = 2
 MIN_LOOK_AHEAD = 700  # pixels, while a new pane does not know its height yet
 
 
+MIN_WIDTH = 210
+
+
 class ArticlePane(QWidget):
     """An article pane; asks the session for edits and follows its change bus."""
 
@@ -63,7 +66,9 @@ class ArticlePane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        self.setMinimumWidth(240)
+        # Three panes, their gutters and both docks fit a 1280-pixel screen; at 240 px
+        # the Library was squeezed to titles of three letters.
+        self.setMinimumWidth(MIN_WIDTH)
         self.setFocusProxy(self.view)
         self._connect()
 

@@ -7,7 +7,7 @@ by which a pane is dragged to another place on the desk.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QEnterEvent,
     QFont,
@@ -71,6 +71,50 @@ class TitleLabel(QLabel):
             self.setText(text)
 
 
+class ElidedLabel(QLabel):
+    """One line that gives up its end ("…") rather than widen its pane: three panes on a
+    laptop screen squeezed the Library to unreadable when a long outlet name had to fit
+    whole. The full text stays in `full_text` and the tooltip."""
+
+    MIN_CHARS = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()  # its size hints follow the full text, not the shown one
+        self._fit()
+
+    @property
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        hint.setWidth(
+            self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        )
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 4))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        if shown != self.text():
+            self.setText(shown)
+
+
 ACCENT = 3  # pixels: the current pane's line along the top of its header
 
 
@@ -100,7 +144,7 @@ class PaneHeader(QFrame):
         self.setObjectName("PaneHeader")
         self.setContentsMargins(0, ACCENT, 0, 1)  # room for the lines it paints
         self._current = False
-        self.outlet = QLabel()
+        self.outlet = ElidedLabel()
         self.outlet.setObjectName("PaneOutlet")
         outlet_font = self.outlet.font()
         outlet_font.setWeight(QFont.Weight.DemiBold)
@@ -108,7 +152,7 @@ class PaneHeader(QFrame):
         self.grade = QLabel()
         self.grade.setObjectName("PaneGrade")
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.date = QLabel()
+        self.date = QLabel()  # whole: a date without its year says too little
         self.date.setObjectName("PaneDate")
         self.date.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.title = TitleLabel()
@@ -145,7 +189,7 @@ class PaneHeader(QFrame):
         self.customContextMenuRequested.connect(self._menu)
 
     def show_article(self, article: Article, outlet: Outlet | None) -> None:
-        self.outlet.setText(article.outlet or "Unknown outlet")
+        self.outlet.set_full_text(article.outlet or "Unknown outlet")
         grade = outlet.reliability if outlet else ""
         self.grade.setVisible(bool(grade))
         self.grade.setText(grade)
@@ -156,7 +200,7 @@ class PaneHeader(QFrame):
         )
         self.date.setText(date_text(article))
         self.title.set_title(article.title or "(untitled)")
-        self.outlet.setToolTip(article.url or article.source_file)
+        self.outlet.setToolTip(f"{self.outlet.full_text}\n{article.url or article.source_file}")
 
     def set_position(self, index: int, count: int) -> None:
         """Enable the move buttons that make sense for the pane's place on the desk."""
