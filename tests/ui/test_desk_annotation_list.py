@@ -111,3 +111,18 @@ def test_a_change_naming_no_annotation_rereads_the_list(qtbot, qtmodeltester, li
     assert ids_in(model) == [added, ids.border_a]
     assert model.index(1, 2).data() == "seen again"
     assert model.row_of(ids.meeting_a) == -1 and model.row_of(added) == 0
+
+
+def test_the_passage_column_has_most_of_a_narrow_dock(qtbot, linked) -> None:
+    project, ids = linked
+    desk = show_desk(qtbot, project, ids)
+    panel = AnnotationListPanel(desk.session)
+    qtbot.addWidget(panel)
+    panel.resize(290, 300)
+    panel.show()
+    panel.show_article(ids.b, "Article B")
+    header = panel.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 0)
+    assert header.sectionSize(1) >= header.sectionSize(0) + header.sectionSize(2) - 40
+    note = panel.model.index(0, 2)
+    assert str(note.data()) in note.data(Qt.ItemDataRole.ToolTipRole)  # read whole there

@@ -241,7 +241,11 @@ class AnnotationListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, self.view.fontMetrics().horizontalAdvance("Opinion") + 40)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("Opinion") + 40)
+        # The passage is what is read here; a note shows whole in its tooltip. With Qt's
+        # default 100 px for Note, the passage had 80 px of a 290 px dock.
+        header.resizeSection(2, metrics.horizontalAdvance("Note") + 36)
         self.view.clicked.connect(self._reveal)
         self.view.activated.connect(self._reveal)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
