@@ -276,8 +276,15 @@ def test_three_panes_leave_the_docks_room_on_a_laptop_screen(qtbot, desk, linked
     assert header.minimumSizeHint().width() <= desk.panes[0].minimumWidth()
     label = ElidedLabel()
     qtbot.addWidget(label)
-    label.set_full_text("The Syrian Arab News Agency, English service")
+    bold = label.font()
+    bold.setBold(True)
+    label.setFont(bold)
     label.show()
+    for name in ("Syria Times", "Rudaw", "Al-Ahram Weekly"):  # given what it asks: whole
+        label.set_full_text(name)
+        label.resize(label.sizeHint())
+        qtbot.waitUntil(lambda name=name: label.text() == name)
+    label.set_full_text("The Syrian Arab News Agency, English service")
     label.resize(label.minimumSizeHint().width() + 30, label.height())
     qtbot.waitUntil(lambda: label.text().endswith("…"))
     assert label.full_text == "The Syrian Arab News Agency, English service"

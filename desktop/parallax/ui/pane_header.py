@@ -94,9 +94,11 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         margins = self.contentsMargins()
-        hint.setWidth(
-            self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
-        )
+        metrics = self.fontMetrics()
+        # The bounding box, a pixel or two wider than the advance: given only the advance,
+        # elidedText cut "Syria Times" to "Syria Tim…" in a pane with room to spare.
+        text = max(metrics.horizontalAdvance(self._full), metrics.boundingRect(self._full).width())
+        hint.setWidth(text + 2 + margins.left() + margins.right())
         return hint
 
     def minimumSizeHint(self) -> QSize:
