@@ -576,3 +576,16 @@ def test_the_library_drags_articles_not_outlets(qtbot, linked) -> None:
     assert dragged_article(data) == article.data(IdRole) in (ids.a, ids.b)
     assert model.mimeData([outlet]) is None
     assert dragged_article(pane_mime_data("desk", 0)) is None  # a pane is not an article
+
+
+def test_an_article_dropped_on_an_empty_desk_opens_in_a_pane(qtbot, desk, linked) -> None:
+    _project, ids = linked
+    while desk.panes:
+        desk.close_pane(desk.panes[0])
+    data = article_mime_data(ids.b)
+    at = QPoint(desk.width() // 2, desk.height() // 3)
+    assert hover(desk, at, data).isAccepted()
+    assert desk.article_drops.outline.isVisible()  # the whole desk is where it goes
+    QApplication.sendEvent(desk, drop_event(at, data))
+    assert [p.article_id for p in desk.panes] == [ids.b]
+    assert not desk.article_drops.outline.isVisible()
