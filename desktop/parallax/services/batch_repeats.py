@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.domain.text import text_sha256
 from parallax.ingest.neardup import NearDuplicateIndex
 
 
@@ -33,9 +32,9 @@ class BatchRepeats:
         self._by_checksum: dict[str, str] = {}
         self._index = NearDuplicateIndex(self._bodies.__getitem__)
 
-    def add(self, path: str, text: str, body: str) -> BatchRepeat | None:
-        """Remember this file; say which earlier file it repeats, if any."""
-        checksum = text_sha256(text)
+    def add(self, path: str, checksum: str, body: str) -> BatchRepeat | None:
+        """Remember this file (its text's `text_sha256` and its body); say which earlier
+        file it repeats, if any."""
         earlier = self._by_checksum.get(checksum)
         found = BatchRepeat(earlier, 1.0, exact=True) if earlier is not None else None
         if found is None:

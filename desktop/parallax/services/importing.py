@@ -254,14 +254,14 @@ def _preview_one(
     except ImportFailedError as exc:
         return ImportPreview(str(path), format_of(path), error=exc.reason)
     duplicate_of = similar = None
-    body = _body(doc)
+    body, checksum = _body(doc), text_sha256(doc.text)
     if store is not None and near is not None:
         with store.reading() as session:
-            duplicate_of = article_repo.article_id_by_sha(session, text_sha256(doc.text))
+            duplicate_of = article_repo.article_id_by_sha(session, checksum)
         match = near.index.find(body) if duplicate_of is None else None
         if match is not None:
             similar = NearDuplicate(str(path), match.article_id, match.similarity)
-    repeats = batch.add(str(path), doc.text, body)
+    repeats = batch.add(str(path), checksum, body)
     if duplicate_of is not None or similar is not None:
         repeats = None  # what the project holds says more
     return ImportPreview(

@@ -6,6 +6,7 @@ are then found in the article text itself, so hits carry exact code-point offset
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,7 @@ def _fold_char(c: str) -> str:
     return base[0] if base else c
 
 
+@functools.cache
 def _diacritic_pairs() -> tuple[str, str]:
     """The letters PostgreSQL folds, and what to: the base letter of their decomposition
     (as `fold_chars` folds them in Python). Unicode keeps decompositions stable, so the
@@ -54,14 +56,12 @@ def _diacritic_pairs() -> tuple[str, str]:
     return "".join(marked), "".join(base)
 
 
-_MARKED, _BASE = _diacritic_pairs()
-
-
 def pg_folded_vector(column: str) -> str:
     """The tsvector of `column` with diacritics folded, as SQL: the expression the GIN
     indexes of migration 0003 are built on, so queries must use exactly this text.
     (translate() is immutable and needs no extension, unlike unaccent.)"""
-    return f"to_tsvector('simple', translate({column}, '{_MARKED}', '{_BASE}'))"
+    marked, base = _diacritic_pairs()
+    return f"to_tsvector('simple', translate({column}, '{marked}', '{base}'))"
 
 
 def phrase_pattern(tokens: list[str]) -> re.Pattern[str]:

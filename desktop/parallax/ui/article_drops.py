@@ -46,15 +46,14 @@ def drop_place(edges: Sequence[Edges], x: float, room: bool) -> Place:
     panes it opens in a new one."""
     if not edges:
         return ("beside", 0)
-    for index, (left, right) in enumerate(edges):
-        if x < right or index == len(edges) - 1:
-            margin = (right - left) * EDGE_SHARE
-            if room and x < left + margin:
-                return ("beside", index)
-            if room and x > right - margin:
-                return ("beside", index + 1)
-            return ("into", index)
-    raise AssertionError("unreachable")
+    index = next((i for i, (_left, right) in enumerate(edges) if x < right), len(edges) - 1)
+    left, right = edges[index]
+    margin = (right - left) * EDGE_SHARE
+    if room and x < left + margin:
+        return ("beside", index)
+    if room and x > right - margin:
+        return ("beside", index + 1)
+    return ("into", index)
 
 
 class PaneOutline(QWidget):
@@ -125,7 +124,7 @@ class ArticleDrops:
 
     def _place(self, event: QDropEvent) -> Place:
         room = len(self.desk.panes) < self.desk.max_panes
-        return drop_place(self._edges(), event.position().x(), room)
+        return drop_place(pane_edges(self.desk), event.position().x(), room)
 
     def _show(self, place: Place) -> None:
         kind, index = place
@@ -137,9 +136,6 @@ class ArticleDrops:
             return
         self.outline.hide()
         if self.desk.panes:
-            self.indicator.show_at(gap_x(self._edges(), index), area.top(), area.height())
+            self.indicator.show_at(gap_x(pane_edges(self.desk), index), area.top(), area.height())
         else:
             self.outline.show_over(area)
-
-    def _edges(self) -> list[Edges]:
-        return pane_edges(self.desk)

@@ -217,8 +217,7 @@ class ReadingDesk(QWidget):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.article_drops.hover(event):
-            self.drops.hover(event)
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if not self.article_drops.hover(event):

@@ -144,7 +144,7 @@ class PaneDrops:
             self.indicator.hide()
             return
         area: QRect = self.desk.splitter.geometry()
-        self.indicator.show_at(gap_x(self._edges(), slot), area.top(), area.height())
+        self.indicator.show_at(gap_x(pane_edges(self.desk), slot), area.top(), area.height())
 
     def leave(self) -> None:
         self.indicator.hide()
@@ -165,11 +165,8 @@ class PaneDrops:
 
     def _source_and_slot(self, event: QDropEvent) -> tuple[int, int] | None:
         source = dragged_index(event.mimeData(), self.key)
-        edges = self._edges()
+        edges = pane_edges(self.desk)
         if source is None or source >= len(edges):
             return None
         centres = [(left + right) / 2 for left, right in edges]
         return source, drop_slot(centres, event.position().x())
-
-    def _edges(self) -> list[Edges]:
-        return pane_edges(self.desk)
